@@ -1,0 +1,50 @@
+//! The `cartella` command-line tool.
+//!
+//! - `cartella validate [--samples] [--profile P] [--as-of DATE] [--format text|json] FILE...`
+//! - `cartella rules [--format text|json|markdown]`
+//! - `cartella explain RULE_ID`
+//! - `cartella cf check|decode ...`
+//!
+//! Exit status: `0` success; `1` some document has an error-severity finding (for `--samples`: some
+//! sample did not meet its documented expectation); `2` usage error, unknown rule id, or a document
+//! that cannot be read or parsed.
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+mod cf_cmd;
+mod output;
+mod rules_cmd;
+mod validate_cmd;
+
+/// Command line of `cartella`.
+#[derive(Debug, Parser)]
+#[command(
+    name = "cartella",
+    version,
+    about = "Cartella Sociale Informatizzata (Regione Lombardia) reference tool",
+    long_about = "Cartella Sociale Informatizzata (Regione Lombardia, d.g.r. X/5499/2016) reference tool: \
+                  validates canonical JSON cartelle, lists and explains the rule catalogue, checks \
+                  and decodes codici fiscali.\n\nExit status: 0 success; 1 a document has an \
+                  error-severity finding; 2 usage error or a document that cannot be read or parsed."
+)]
+enum Cli {
+    /// Validate canonical JSON cartelle (or the embedded samples) and report the findings.
+    Validate(validate_cmd::ValidateArgs),
+    /// List every rule of the catalogue.
+    Rules(rules_cmd::RulesArgs),
+    /// Explain one rule: messages, parameters, rule set and dates.
+    Explain(rules_cmd::ExplainArgs),
+    /// Check or decode codici fiscali.
+    Cf(cf_cmd::CfArgs),
+}
+
+fn main() -> ExitCode {
+    match Cli::parse() {
+        Cli::Validate(args) => validate_cmd::run(args),
+        Cli::Rules(args) => rules_cmd::run_rules(args),
+        Cli::Explain(args) => rules_cmd::run_explain(args),
+        Cli::Cf(args) => cf_cmd::run(args),
+    }
+}
