@@ -77,23 +77,25 @@ pub fn to_json(a: &AnalisiCf) -> Value {
     let issues: Vec<Value> = a
         .findings
         .iter()
-        .map(|f| match Issue::new(f.rule_id, "", f.params.iter().map(|(k, v)| (*k, v.clone()))) {
-            Ok(i) => json!({
-                "rule_id": i.rule_id,
-                "severity": i.severity.as_str(),
-                "path": i.path,
-                "message_it": i.message_it,
-                "message_en": i.message_en,
-            }),
-            // not in the catalogue (cannot happen for CF-*): still report the id
-            Err(_) => json!({
-                "rule_id": f.rule_id,
-                "severity": if f.is_error() { "error" } else { "warning" },
-                "path": "",
-                "message_it": "",
-                "message_en": "",
-            }),
-        })
+        .map(
+            |f| match Issue::new(f.rule_id, "", f.params.iter().map(|(k, v)| (*k, v.clone()))) {
+                Ok(i) => json!({
+                    "rule_id": i.rule_id,
+                    "severity": i.severity.as_str(),
+                    "path": i.path,
+                    "message_it": i.message_it,
+                    "message_en": i.message_en,
+                }),
+                // not in the catalogue (cannot happen for CF-*): still report the id
+                Err(_) => json!({
+                    "rule_id": f.rule_id,
+                    "severity": if f.is_error() { "error" } else { "warning" },
+                    "path": "",
+                    "message_it": "",
+                    "message_en": "",
+                }),
+            },
+        )
         .collect();
     json!({
         "code": a.normalizzato.mascherato(),
@@ -111,7 +113,11 @@ pub fn to_json(a: &AnalisiCf) -> Value {
 }
 
 fn to_text(a: &AnalisiCf) -> String {
-    let mut s = format!("{} {}", a.normalizzato.mascherato(), if a.valido { "valid" } else { "INVALID" });
+    let mut s = format!(
+        "{} {}",
+        a.normalizzato.mascherato(),
+        if a.valido { "valid" } else { "INVALID" }
+    );
     if let Some(x) = a.sesso {
         s.push_str(&format!(" sex={}", x.as_str()));
     }
@@ -143,7 +149,11 @@ fn emit(out: &mut impl Write, a: &AnalisiCf, format: Format) -> std::io::Result<
 fn opzioni(c: &Common) -> OpzioniCf<'static> {
     OpzioniCf {
         data_riferimento: c.as_of,
-        dati_riferimento: if c.no_refdata { None } else { Some(DatiRiferimento::embedded()) },
+        dati_riferimento: if c.no_refdata {
+            None
+        } else {
+            Some(DatiRiferimento::embedded())
+        },
         confronto: None,
         persona_fisica: false,
     }

@@ -86,10 +86,19 @@ mod tests {
             mask_identifiers("unknown variant `RSSMRA80A01H501U`, expected one of"),
             "unknown variant `RSSMRA*********U`, expected one of"
         );
-        assert_eq!(mask_identifiers("\"rssmra80a01h501u\""), "\"rssmra*********u\"");
+        assert_eq!(
+            mask_identifiers("\"rssmra80a01h501u\""),
+            "\"rssmra*********u\""
+        );
         assert_eq!(mask_identifiers("piva 01234567897."), "piva 012345****7.");
-        assert_eq!(mask_identifiers("line 12, column 40: expected value"), "line 12, column 40: expected value");
-        assert_eq!(mask_identifiers("ACCESSO_E_ORIENTAMENTO"), "ACCESSO_E_ORIENTAMENTO");
+        assert_eq!(
+            mask_identifiers("line 12, column 40: expected value"),
+            "line 12, column 40: expected value"
+        );
+        assert_eq!(
+            mask_identifiers("ACCESSO_E_ORIENTAMENTO"),
+            "ACCESSO_E_ORIENTAMENTO"
+        );
         assert_eq!(mask_identifiers("RSSMRA80A01H501UX9"), "RSSMRA***********9");
     }
 }

@@ -81,7 +81,9 @@ fn stage_description(stage: Stage) -> &'static str {
 }
 
 fn date_str(d: Option<chrono::NaiveDate>) -> Value {
-    d.map_or(Value::Null, |d| Value::String(d.format("%Y-%m-%d").to_string()))
+    d.map_or(Value::Null, |d| {
+        Value::String(d.format("%Y-%m-%d").to_string())
+    })
 }
 
 /// The JSON object describing a rule.
@@ -112,7 +114,8 @@ pub fn run_rules(args: RulesArgs) -> ExitCode {
         RulesFormat::Text => rules_text(),
         RulesFormat::Json => {
             let all: Vec<Value> = catalogo().rules().iter().map(rule_json).collect();
-            let mut s = serde_json::to_string_pretty(&Value::Array(all)).unwrap_or_else(|_| "[]".to_string());
+            let mut s = serde_json::to_string_pretty(&Value::Array(all))
+                .unwrap_or_else(|_| "[]".to_string());
             s.push('\n');
             s
         }
@@ -137,7 +140,11 @@ fn write_stdout(text: &str) -> ExitCode {
 fn rules_text() -> String {
     let cat = catalogo();
     let mut s = String::new();
-    let _ = writeln!(s, "{:<16} {:<8} {:<10} {:<12} {:<18} {:<10} DESCRIPTION", "ID", "SEVERITY", "PROFILE", "STATUS", "RULE SET", "SOURCE");
+    let _ = writeln!(
+        s,
+        "{:<16} {:<8} {:<10} {:<12} {:<18} {:<10} DESCRIPTION",
+        "ID", "SEVERITY", "PROFILE", "STATUS", "RULE SET", "SOURCE"
+    );
     for r in cat.rules() {
         let _ = writeln!(
             s,
@@ -152,13 +159,21 @@ fn rules_text() -> String {
         );
     }
     let implemented = cat.rules().iter().filter(|r| implemented(r)).count();
-    let _ = writeln!(s, "\n{} rules, {} implemented in this version, {} planned.", cat.rules().len(), implemented, cat.rules().len() - implemented);
+    let _ = writeln!(
+        s,
+        "\n{} rules, {} implemented in this version, {} planned.",
+        cat.rules().len(),
+        implemented,
+        cat.rules().len() - implemented
+    );
     s
 }
 
 /// Escapes text for a Markdown table cell.
 fn cell(text: &str) -> String {
-    text.replace('\\', "\\\\").replace('|', "\\|").replace('\n', " ")
+    text.replace('\\', "\\\\")
+        .replace('|', "\\|")
+        .replace('\n', " ")
 }
 
 /// Families in catalogue order with their titles (prefix of the id → heading).
@@ -214,8 +229,17 @@ pub fn rules_markdown() -> String {
     let _ = writeln!(s, "| Rule set | Valid from | Valid to | Rules |");
     let _ = writeln!(s, "|---|---|---|---|");
     for set in cat.rulesets() {
-        let d = |d: Option<chrono::NaiveDate>| d.map_or("—".to_string(), |d| d.format("%Y-%m-%d").to_string());
-        let _ = writeln!(s, "| `{}` | {} | {} | {} |", set.name, d(set.valid_from), d(set.valid_to), set.rules);
+        let d = |d: Option<chrono::NaiveDate>| {
+            d.map_or("—".to_string(), |d| d.format("%Y-%m-%d").to_string())
+        };
+        let _ = writeln!(
+            s,
+            "| `{}` | {} | {} | {} |",
+            set.name,
+            d(set.valid_from),
+            d(set.valid_to),
+            set.rules
+        );
     }
     let _ = writeln!(s);
     let mut current: Option<String> = None;
@@ -223,7 +247,10 @@ pub fn rules_markdown() -> String {
         let family = r.family().to_string();
         if current.as_deref() != Some(family.as_str()) {
             let _ = writeln!(s, "\n## {} (`{}-*`)\n", family_title(&family), family);
-            let _ = writeln!(s, "| ID | Sev. | Profile | Check | Src | Reference | Rule set | Status |");
+            let _ = writeln!(
+                s,
+                "| ID | Sev. | Profile | Check | Src | Reference | Rule set | Status |"
+            );
             let _ = writeln!(s, "|---|---|---|---|---|---|---|---|");
             current = Some(family);
         }
@@ -262,7 +289,10 @@ pub fn rules_markdown() -> String {
 pub fn run_explain(args: ExplainArgs) -> ExitCode {
     let id = args.rule_id.trim().to_ascii_uppercase();
     let Some(rule) = catalogo().get(&id) else {
-        eprintln!("cartella explain: unknown rule id {:?} (see `cartella rules`)", args.rule_id);
+        eprintln!(
+            "cartella explain: unknown rule id {:?} (see `cartella rules`)",
+            args.rule_id
+        );
         return ExitCode::from(2);
     };
     let text = match args.format {
@@ -278,31 +308,47 @@ pub fn run_explain(args: ExplainArgs) -> ExitCode {
 
 fn explain_text(r: &RuleDef) -> String {
     let mut s = String::new();
-    let set = catalogo().rulesets().iter().find(|set| set.name == r.ruleset);
-    let d = |d: Option<chrono::NaiveDate>, none: &str| d.map_or(none.to_string(), |d| d.format("%Y-%m-%d").to_string());
+    let set = catalogo()
+        .rulesets()
+        .iter()
+        .find(|set| set.name == r.ruleset);
     let _ = writeln!(s, "{} — {}", r.id, r.description);
     let _ = writeln!(s);
     let _ = writeln!(s, "  severity:    {}", r.severity);
     let _ = writeln!(s, "  profile:     {}", r.profile);
     let _ = writeln!(s, "  status:      {} in this version", status(r));
     let _ = writeln!(s, "  evaluated:   {}", stage_description(r.stage));
+    let from = r.valid_from.map_or("no start date".to_string(), |d| {
+        format!("in force from {}", d.format("%Y-%m-%d"))
+    });
+    let to = r.valid_to.map_or("no end date".to_string(), |d| {
+        format!("until {}", d.format("%Y-%m-%d"))
+    });
     let _ = writeln!(
         s,
-        "  rule set:    {} (valid from {} to {}{})",
+        "  rule set:    {} ({from}, {to}{})",
         r.ruleset,
-        d(r.valid_from, "the beginning"),
-        d(r.valid_to, "today"),
-        set.map_or(String::new(), |set| format!(", {} rules", set.rules))
+        set.map_or(String::new(), |set| format!(
+            "; {} rules in the set",
+            set.rules
+        ))
     );
     let _ = writeln!(s, "  source:      {}", r.source_tags());
     let _ = writeln!(s, "  reference:   {}", r.reference);
     let _ = writeln!(
         s,
         "  parameters:  {}",
-        if r.params.is_empty() { "none".to_string() } else { r.params.join(", ") }
+        if r.params.is_empty() {
+            "none".to_string()
+        } else {
+            r.params.join(", ")
+        }
     );
     if r.params.iter().any(|p| p == "cf" || p.starts_with("cf_")) {
-        let _ = writeln!(s, "               (a codice fiscale parameter is always masked: RSSMRA*********U)");
+        let _ = writeln!(
+            s,
+            "               (a codice fiscale parameter is always masked: RSSMRA*********U)"
+        );
     }
     let _ = writeln!(s);
     let _ = writeln!(s, "  message (it): {}", r.message_it);

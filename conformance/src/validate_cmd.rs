@@ -6,7 +6,9 @@ use std::io::{self, Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use cartella::rules::{Issue, Profiles, Report, Severity, Suppression, ValidationOptions, Validator};
+use cartella::rules::{
+    Issue, Profiles, Report, Severity, Suppression, ValidationOptions, Validator,
+};
 use cartella::{json, samples, CartellaError};
 use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
@@ -62,14 +64,18 @@ pub struct ValidateArgs {
 }
 
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| format!("{s:?} is not a date in the form YYYY-MM-DD"))
+    NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .map_err(|_| format!("{s:?} is not a date in the form YYYY-MM-DD"))
 }
 
 /// Parses `RULE_ID:PATH_PREFIX:REASON`.
 pub fn parse_suppression(spec: &str) -> Result<Suppression, String> {
     let mut parts = spec.splitn(3, ':');
-    let (Some(rule), Some(prefix), Some(reason)) = (parts.next(), parts.next(), parts.next()) else {
-        return Err(format!("--suppress {spec:?}: expected RULE_ID:PATH_PREFIX:REASON"));
+    let (Some(rule), Some(prefix), Some(reason)) = (parts.next(), parts.next(), parts.next())
+    else {
+        return Err(format!(
+            "--suppress {spec:?}: expected RULE_ID:PATH_PREFIX:REASON"
+        ));
     };
     Suppression::new(rule.trim(), prefix.trim(), reason.trim()).map_err(|e| match e {
         CartellaError::RegolaSconosciuta(id) => format!("--suppress: unknown rule id {id:?}"),
@@ -102,7 +108,11 @@ fn read_inputs(args: &ValidateArgs) -> Vec<Input> {
     let mut inputs = Vec::new();
     if args.samples {
         for s in samples::all() {
-            inputs.push(Input { label: format!("sample:{}", s.name), text: Ok(s.json.to_string()), sample: Some(s) });
+            inputs.push(Input {
+                label: format!("sample:{}", s.name),
+                text: Ok(s.json.to_string()),
+                sample: Some(s),
+            });
         }
     }
     for path in &args.files {
@@ -113,7 +123,11 @@ fn read_inputs(args: &ValidateArgs) -> Vec<Input> {
             std::fs::read_to_string(path)
         };
         inputs.push(Input {
-            label: if path.as_os_str() == "-" { "-".to_string() } else { path.display().to_string() },
+            label: if path.as_os_str() == "-" {
+                "-".to_string()
+            } else {
+                path.display().to_string()
+            },
             text: text.map_err(|e| format!("cannot read the file: {}", io_error_kind(&e))),
             sample: None,
         });
@@ -135,7 +149,11 @@ fn io_error_kind(e: &io::Error) -> String {
 
 fn parse_error_message(e: &CartellaError) -> String {
     let text = match e {
-        CartellaError::Json { message, line, column } if *line > 0 => {
+        CartellaError::Json {
+            message,
+            line,
+            column,
+        } if *line > 0 => {
             format!("not canonical JSON: {message} (line {line}, column {column})")
         }
         CartellaError::Json { message, .. } => format!("not canonical JSON: {message}"),
@@ -350,7 +368,11 @@ fn write_text(
         } else {
             format!("expected invalid ({})", sample.expected_rules().join(", "))
         };
-        let met = if sample_ok(sample, report) { "as expected" } else { "NOT AS EXPECTED" };
+        let met = if sample_ok(sample, report) {
+            "as expected"
+        } else {
+            "NOT AS EXPECTED"
+        };
         writeln!(out, "   {}: {expected}, {met}", sample.name)?;
     }
     let message = |i: &Issue| match lang {
@@ -382,7 +404,8 @@ fn write_text(
                 by_rule.entry(i.rule_id.as_str()).or_default().push(i);
             }
             for (rule_id, items) in by_rule {
-                let description = cartella::rules::regola(rule_id).map_or("", |r| r.description.as_str());
+                let description =
+                    cartella::rules::regola(rule_id).map_or("", |r| r.description.as_str());
                 if items.len() == 1 {
                     writeln!(out, "     {rule_id} {}", display_path(&items[0].path))?;
                     writeln!(out, "       {}", message(items[0]))?;
@@ -398,7 +421,13 @@ fn write_text(
     if !report.suppressed.is_empty() {
         writeln!(out, "   suppressed:")?;
         for s in &report.suppressed {
-            writeln!(out, "     {} {} — reason: {}", s.issue.rule_id, display_path(&s.issue.path), s.reason)?;
+            writeln!(
+                out,
+                "     {} {} — reason: {}",
+                s.issue.rule_id,
+                display_path(&s.issue.path),
+                s.reason
+            )?;
         }
     }
     Ok(())

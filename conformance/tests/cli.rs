@@ -13,11 +13,18 @@ fn bin() -> Command {
 }
 
 fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("workspace root").to_path_buf()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("workspace root")
+        .to_path_buf()
 }
 
 fn sample_path(name: &str) -> String {
-    repo().join("core/data/samples").join(format!("{name}.json")).display().to_string()
+    repo()
+        .join("core/data/samples")
+        .join(format!("{name}.json"))
+        .display()
+        .to_string()
 }
 
 fn run(args: &[&str]) -> Output {
@@ -94,8 +101,16 @@ fn sample_codici_fiscali() -> Vec<String> {
 
 fn assert_no_full_cf(text: &str) {
     for cf in sample_codici_fiscali() {
-        assert!(!text.contains(&cf), "output contains a full codice fiscale ({}…)", &cf[..6]);
-        assert!(!text.contains(&cf.to_lowercase()), "output contains a full codice fiscale ({}…)", &cf[..6]);
+        assert!(
+            !text.contains(&cf),
+            "output contains a full codice fiscale ({}…)",
+            &cf[..6]
+        );
+        assert!(
+            !text.contains(&cf.to_lowercase()),
+            "output contains a full codice fiscale ({}…)",
+            &cf[..6]
+        );
     }
 }
 
@@ -105,36 +120,68 @@ fn assert_no_full_cf(text: &str) {
 
 #[test]
 fn valid_samples_exit_zero() {
-    for name in ["accesso-informativo", "valutato-e-chiuso", "percorso-completo"] {
-        let o = run(&["validate", "--as-of", AS_OF, "--format", "json", &sample_path(name)]);
+    for name in [
+        "accesso-informativo",
+        "valutato-e-chiuso",
+        "percorso-completo",
+    ] {
+        let o = run(&[
+            "validate",
+            "--as-of",
+            AS_OF,
+            "--format",
+            "json",
+            &sample_path(name),
+        ]);
         let lines = json_lines(&o);
         assert_eq!(code(&o), 0, "{name}: {}", stdout(&o));
         assert_eq!(lines.len(), 1);
         assert_eq!(lines[0]["valid"], Value::Bool(true));
         for issue in lines[0]["issues"].as_array().unwrap() {
-            assert_eq!(issue["severity"], "info", "{name}: unexpected finding {issue}");
+            assert_eq!(
+                issue["severity"], "info",
+                "{name}: unexpected finding {issue}"
+            );
         }
     }
 }
 
 #[test]
 fn invalid_document_exits_one_with_the_rule() {
-    let o = run(&["validate", "--as-of", AS_OF, "--format", "json", &sample_path("invalido-cf")]);
+    let o = run(&[
+        "validate",
+        "--as-of",
+        AS_OF,
+        "--format",
+        "json",
+        &sample_path("invalido-cf"),
+    ]);
     assert_eq!(code(&o), 1, "{}", stdout(&o));
     let lines = json_lines(&o);
     assert_eq!(lines[0]["valid"], Value::Bool(false));
-    let cf003: Vec<&Value> =
-        lines[0]["issues"].as_array().unwrap().iter().filter(|i| i["rule_id"] == "CF-003").collect();
+    let cf003: Vec<&Value> = lines[0]["issues"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|i| i["rule_id"] == "CF-003")
+        .collect();
     assert_eq!(cf003.len(), 1);
     assert_eq!(cf003[0]["severity"], "error");
     assert_eq!(cf003[0]["path"], "/assistito/codice_fiscale");
-    assert!(cf003[0]["message_it"].as_str().unwrap().contains("PGNGLI*********T"));
+    assert!(cf003[0]["message_it"]
+        .as_str()
+        .unwrap()
+        .contains("PGNGLI*********T"));
     assert_no_full_cf(&stdout(&o));
 }
 
 #[test]
 fn json_line_shape() {
-    let files = [sample_path("accesso-informativo"), sample_path("invalido-date"), sample_path("invalido-ciclo-vita")];
+    let files = [
+        sample_path("accesso-informativo"),
+        sample_path("invalido-date"),
+        sample_path("invalido-ciclo-vita"),
+    ];
     let mut args = vec!["validate", "--as-of", AS_OF, "--format", "json"];
     args.extend(files.iter().map(String::as_str));
     let o = run(&args);
@@ -150,7 +197,10 @@ fn json_line_shape() {
             }
             assert!(["error", "warning", "info"].contains(&issue["severity"].as_str().unwrap()));
             let path = issue["path"].as_str().unwrap();
-            assert!(path.is_empty() || path.starts_with('/'), "not a JSON Pointer: {path}");
+            assert!(
+                path.is_empty() || path.starts_with('/'),
+                "not a JSON Pointer: {path}"
+            );
         }
     }
     assert!(rule_ids(&lines[1]).contains(&"CSI-DAT-001".to_string()));
@@ -176,13 +226,22 @@ fn unreadable_and_unparseable_files_exit_two_and_the_others_are_still_reported()
     assert_eq!(lines.len(), 3);
     for line in &lines[..2] {
         assert_eq!(line["valid"], Value::Bool(false));
-        assert!(line["error"].as_str().is_some_and(|e| !e.is_empty()), "{line}");
+        assert!(
+            line["error"].as_str().is_some_and(|e| !e.is_empty()),
+            "{line}"
+        );
     }
     assert_eq!(lines[2]["valid"], Value::Bool(true));
     assert!(lines[2].get("error").is_none());
 
     // Text format: same exit status, a readable line for the broken file.
-    let o = run(&["validate", "--as-of", AS_OF, broken.to_str().unwrap(), &sample_path("accesso-informativo")]);
+    let o = run(&[
+        "validate",
+        "--as-of",
+        AS_OF,
+        broken.to_str().unwrap(),
+        &sample_path("accesso-informativo"),
+    ]);
     assert_eq!(code(&o), 2);
     assert!(stdout(&o).contains("NOT READ"));
 }
@@ -193,8 +252,16 @@ fn parse_errors_never_show_a_full_codice_fiscale() {
     let text = cartella::samples::get("accesso-informativo").unwrap().json;
     let bad_enum = text.replacen("\"genere\": \"F\"", "\"genere\": \"PGNGLI58C54A794S\"", 1);
     assert_ne!(bad_enum, text);
-    let bad_type = text.replacen("\"versione_modello\": \"1.0\"", "\"versione_modello\": \"PGNGLI58C54A794S\"", 1);
-    let bad_key = text.replacen("\"nome\": \"GIULIA\"", "\"PGNGLI58C54A794S\": \"GIULIA\"", 1);
+    let bad_type = text.replacen(
+        "\"versione_modello\": \"1.0\"",
+        "\"versione_modello\": \"PGNGLI58C54A794S\"",
+        1,
+    );
+    let bad_key = text.replacen(
+        "\"nome\": \"GIULIA\"",
+        "\"PGNGLI58C54A794S\": \"GIULIA\"",
+        1,
+    );
     for (i, content) in [bad_enum, bad_type, bad_key].iter().enumerate() {
         let f = temp_file(&format!("cf-in-error-{i}.json"), content);
         for format in ["json", "text"] {
@@ -209,26 +276,59 @@ fn parse_errors_never_show_a_full_codice_fiscale() {
 #[test]
 fn as_of_selects_the_rule_sets_in_force() {
     // CSI-2016 is in force from 2016-08-02: before that date only CF-* (no lower bound) run.
-    let o = run(&["validate", "--as-of", "2016-08-01", "--format", "json", &sample_path("invalido-date")]);
+    let o = run(&[
+        "validate",
+        "--as-of",
+        "2016-08-01",
+        "--format",
+        "json",
+        &sample_path("invalido-date"),
+    ]);
     assert_eq!(code(&o), 0, "{}", stdout(&o));
     let ids = rule_ids(&json_lines(&o)[0]);
     assert!(ids.iter().all(|id| !id.starts_with("CSI-")), "{ids:?}");
 
-    let o = run(&["validate", "--as-of", "2016-08-02", "--format", "json", &sample_path("invalido-date")]);
+    let o = run(&[
+        "validate",
+        "--as-of",
+        "2016-08-02",
+        "--format",
+        "json",
+        &sample_path("invalido-date"),
+    ]);
     assert_eq!(code(&o), 1);
     assert!(rule_ids(&json_lines(&o)[0]).contains(&"CSI-DAT-001".to_string()));
 
     // A CF error is judged whatever the date.
-    let o = run(&["validate", "--as-of", "2000-01-01", "--format", "json", &sample_path("invalido-cf")]);
+    let o = run(&[
+        "validate",
+        "--as-of",
+        "2000-01-01",
+        "--format",
+        "json",
+        &sample_path("invalido-cf"),
+    ]);
     assert_eq!(code(&o), 1);
 
-    let o = run(&["validate", "--as-of", "2025-02-30", &sample_path("accesso-informativo")]);
+    let o = run(&[
+        "validate",
+        "--as-of",
+        "2025-02-30",
+        &sample_path("accesso-informativo"),
+    ]);
     assert_eq!(code(&o), 2, "an impossible date is a usage error");
 }
 
 #[test]
 fn profile_schema_drops_guideline_findings() {
-    let default = run(&["validate", "--as-of", AS_OF, "--format", "json", &sample_path("invalido-date")]);
+    let default = run(&[
+        "validate",
+        "--as-of",
+        AS_OF,
+        "--format",
+        "json",
+        &sample_path("invalido-date"),
+    ]);
     let guideline_findings = json_lines(&default)[0]["issues"]
         .as_array()
         .unwrap()
@@ -237,14 +337,33 @@ fn profile_schema_drops_guideline_findings() {
         .count();
     assert!(guideline_findings > 0);
 
-    for name in ["invalido-date", "invalido-cf", "invalido-ciclo-vita", "percorso-completo"] {
-        let o = run(&["validate", "--profile", "schema", "--as-of", AS_OF, "--format", "json", &sample_path(name)]);
+    for name in [
+        "invalido-date",
+        "invalido-cf",
+        "invalido-ciclo-vita",
+        "percorso-completo",
+    ] {
+        let o = run(&[
+            "validate",
+            "--profile",
+            "schema",
+            "--as-of",
+            AS_OF,
+            "--format",
+            "json",
+            &sample_path(name),
+        ]);
         assert_eq!(code(&o), 0, "{name}: {}", stdout(&o));
         for issue in json_lines(&o)[0]["issues"].as_array().unwrap() {
             assert_eq!(issue["profile"], "schema", "{name}: {issue}");
         }
     }
-    let o = run(&["validate", "--profile", "nonsense", &sample_path("invalido-cf")]);
+    let o = run(&[
+        "validate",
+        "--profile",
+        "nonsense",
+        &sample_path("invalido-cf"),
+    ]);
     assert_eq!(code(&o), 2);
 }
 
@@ -266,10 +385,20 @@ fn suppressions_move_findings_aside_with_their_reason() {
     let suppressed = line["suppressed"].as_array().expect("suppressed");
     assert_eq!(suppressed.len(), 1);
     assert_eq!(suppressed[0]["rule_id"], "CF-003");
-    assert_eq!(suppressed[0]["reason"], "codice fiscale verificato allo sportello");
+    assert_eq!(
+        suppressed[0]["reason"],
+        "codice fiscale verificato allo sportello"
+    );
 
     // A prefix elsewhere does not match.
-    let o = run(&["validate", "--as-of", AS_OF, "--suppress", "CF-003:/processi:x", &sample_path("invalido-cf")]);
+    let o = run(&[
+        "validate",
+        "--as-of",
+        AS_OF,
+        "--suppress",
+        "CF-003:/processi:x",
+        &sample_path("invalido-cf"),
+    ]);
     assert_eq!(code(&o), 1);
 
     for bad in ["NOPE-001::reason", "CF-003:/assistito:", "CF-003"] {
@@ -281,17 +410,34 @@ fn suppressions_move_findings_aside_with_their_reason() {
 
 #[test]
 fn text_report_groups_findings_and_counts_them() {
-    let o = run(&["validate", "--as-of", AS_OF, &sample_path("invalido-cf"), &sample_path("percorso-completo")]);
+    let o = run(&[
+        "validate",
+        "--as-of",
+        AS_OF,
+        &sample_path("invalido-cf"),
+        &sample_path("percorso-completo"),
+    ]);
     assert_eq!(code(&o), 1);
     let out = stdout(&o);
     assert!(out.contains("errors:"), "{out}");
     assert!(out.contains("CF-003 /assistito/codice_fiscale"), "{out}");
     assert!(out.contains("1 error, "), "{out}");
-    assert!(out.contains("0 errors, 0 warnings, "), "percorso-completo is clean: {out}");
+    assert!(
+        out.contains("0 errors, 0 warnings, "),
+        "percorso-completo is clean: {out}"
+    );
     assert!(out.contains("notices"), "{out}");
     assert_no_full_cf(&out);
 
-    let it = run(&["validate", "--as-of", AS_OF, "--lang", "it", "--verbose", &sample_path("invalido-cf")]);
+    let it = run(&[
+        "validate",
+        "--as-of",
+        AS_OF,
+        "--lang",
+        "it",
+        "--verbose",
+        &sample_path("invalido-cf"),
+    ]);
     assert_no_full_cf(&stdout(&it));
 }
 
@@ -306,7 +452,14 @@ fn embedded_samples_meet_their_expectations() {
     assert!(!out.contains("NOT AS EXPECTED"), "{out}");
     assert_no_full_cf(&out);
 
-    let o = run(&["validate", "--samples", "--as-of", AS_OF, "--format", "json"]);
+    let o = run(&[
+        "validate",
+        "--samples",
+        "--as-of",
+        AS_OF,
+        "--format",
+        "json",
+    ]);
     assert_eq!(code(&o), 0);
     let lines = json_lines(&o);
     assert_eq!(lines.len(), cartella::samples::all().len());
@@ -330,7 +483,12 @@ fn stdin_is_read_with_a_dash() {
         .spawn()
         .expect("spawn");
     let text = cartella::samples::get("invalido-cf").unwrap().json;
-    child.stdin.take().expect("stdin").write_all(text.as_bytes()).expect("write stdin");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(text.as_bytes())
+        .expect("write stdin");
     let o = child.wait_with_output().expect("wait");
     assert_eq!(code(&o), 1);
     assert_eq!(json_lines(&o)[0]["file"], "-");
@@ -387,18 +545,52 @@ fn rules_json_lists_the_whole_catalogue_as_in_rules_csv() {
     let csv = std::fs::read_to_string(repo().join("core/data/rules.csv")).expect("rules.csv");
     let rows = read_csv(&csv);
     let header = &rows[0];
-    let col = |name: &str| header.iter().position(|h| h == name).unwrap_or_else(|| panic!("column {name}"));
-    let (id, sev, prof, set, src, check) =
-        (col("id"), col("severity"), col("profile"), col("ruleset"), col("source"), col("check_en"));
+    let col = |name: &str| {
+        header
+            .iter()
+            .position(|h| h == name)
+            .unwrap_or_else(|| panic!("column {name}"))
+    };
+    let (id, sev, prof, set, src, check) = (
+        col("id"),
+        col("severity"),
+        col("profile"),
+        col("ruleset"),
+        col("source"),
+        col("check_en"),
+    );
     let data = &rows[1..];
     assert_eq!(data.len(), rules.len());
     for (row, rule) in data.iter().zip(&rules) {
         assert_eq!(rule["id"], Value::String(row[id].clone()));
-        assert_eq!(rule["severity"], Value::String(row[sev].clone()), "{}", row[id]);
-        assert_eq!(rule["profile"], Value::String(row[prof].clone()), "{}", row[id]);
-        assert_eq!(rule["ruleset"], Value::String(row[set].clone()), "{}", row[id]);
-        assert_eq!(rule["description"], Value::String(row[check].clone()), "{}", row[id]);
-        let tags: String = row[src].split_whitespace().map(|t| format!("[{t}]")).collect();
+        assert_eq!(
+            rule["severity"],
+            Value::String(row[sev].clone()),
+            "{}",
+            row[id]
+        );
+        assert_eq!(
+            rule["profile"],
+            Value::String(row[prof].clone()),
+            "{}",
+            row[id]
+        );
+        assert_eq!(
+            rule["ruleset"],
+            Value::String(row[set].clone()),
+            "{}",
+            row[id]
+        );
+        assert_eq!(
+            rule["description"],
+            Value::String(row[check].clone()),
+            "{}",
+            row[id]
+        );
+        let tags: String = row[src]
+            .split_whitespace()
+            .map(|t| format!("[{t}]"))
+            .collect();
         assert_eq!(rule["source"], Value::String(tags), "{}", row[id]);
         let status = rule["status"].as_str().unwrap();
         assert!(status == "implemented" || status == "planned");
@@ -409,7 +601,10 @@ fn rules_json_lists_the_whole_catalogue_as_in_rules_csv() {
     }
     // Every implemented id is a canonical rule of the catalogue.
     for implemented in cartella::rules::IMPLEMENTED.iter() {
-        let r = rules.iter().find(|r| r["id"] == *implemented).expect("implemented id in the catalogue");
+        let r = rules
+            .iter()
+            .find(|r| r["id"] == *implemented)
+            .expect("implemented id in the catalogue");
         assert_eq!(r["status"], "implemented");
     }
 }

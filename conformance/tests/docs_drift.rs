@@ -21,7 +21,13 @@ fn docs_rules_page_matches_the_command_output() {
             .enumerate()
             .find(|(_, (a, b))| a != b)
             .map_or_else(
-                || format!("the pages have {} and {} lines", committed.lines().count(), generated.lines().count()),
+                || {
+                    format!(
+                        "the pages have {} and {} lines",
+                        committed.lines().count(),
+                        generated.lines().count()
+                    )
+                },
                 |(i, (a, b))| format!("line {}:\n  committed: {a}\n  generated: {b}", i + 1),
             );
         panic!(

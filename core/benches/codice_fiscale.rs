@@ -29,23 +29,53 @@ impl Rng {
 
 /// 100k codes: mostly valid (some omocodic), ~10 % with a wrong check character.
 pub fn codes(n: usize) -> Vec<String> {
-    const SURNAMES: [&str; 8] = ["Rossi", "Bianchi", "Esposito", "Colombo", "Fo", "Dell'Acqua", "Zanè", "Ricci"];
-    const NAMES: [&str; 8] = ["Mario", "Laura", "Gianfranco", "Anna", "Lu", "Nicolò", "Giulia", "Francesca"];
+    const SURNAMES: [&str; 8] = [
+        "Rossi",
+        "Bianchi",
+        "Esposito",
+        "Colombo",
+        "Fo",
+        "Dell'Acqua",
+        "Zanè",
+        "Ricci",
+    ];
+    const NAMES: [&str; 8] = [
+        "Mario",
+        "Laura",
+        "Gianfranco",
+        "Anna",
+        "Lu",
+        "Nicolò",
+        "Giulia",
+        "Francesca",
+    ];
     let dati = DatiRiferimento::embedded();
     let places: Vec<&str> = dati
         .comuni()
         .iter()
         .filter(|c| c.valido_al.is_none())
         .map(|c| c.codice_belfiore.as_str())
-        .chain(dati.stati_esteri().iter().map(|s| s.codice_belfiore.as_str()))
+        .chain(
+            dati.stati_esteri()
+                .iter()
+                .map(|s| s.codice_belfiore.as_str()),
+        )
         .collect();
     let mut rng = Rng(0x5EED_CAFE_F00D_u64);
     let start = NaiveDate::from_ymd_opt(1920, 1, 1).expect("date");
     let mut out = Vec::with_capacity(n);
     while out.len() < n {
         let d = start + chrono::Duration::days(rng.below(36_500) as i64);
-        let sex = if rng.below(2) == 0 { Sesso::M } else { Sesso::F };
-        let om = if rng.below(10) == 0 { 1 + rng.below(7) as u8 } else { 0 };
+        let sex = if rng.below(2) == 0 {
+            Sesso::M
+        } else {
+            Sesso::F
+        };
+        let om = if rng.below(10) == 0 {
+            1 + rng.below(7) as u8
+        } else {
+            0
+        };
         let place = places[rng.below(places.len() as u64) as usize];
         let mut code = cf::codifica(
             SURNAMES[rng.below(8) as usize],

@@ -5,7 +5,8 @@
 use std::path::PathBuf;
 
 fn main() -> std::io::Result<()> {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../docs/schema/cartella.schema.json");
+    let path =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../docs/schema/cartella.schema.json");
     std::fs::create_dir_all(path.parent().expect("docs/schema has a parent"))?;
     std::fs::write(&path, cartella::json::json_schema_string())?;
     println!("wrote {}", path.display());

@@ -40,7 +40,8 @@ use crate::refdata::{DatiRiferimento, Luogo};
 /// Odd-position values (1-based odd positions) of the check character, by byte.
 const ODD: [u8; 256] = {
     let letters: [u8; 26] = [
-        1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 2, 4, 18, 20, 11, 3, 6, 8, 12, 14, 16, 10, 22, 25, 24, 23,
+        1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 2, 4, 18, 20, 11, 3, 6, 8, 12, 14, 16, 10, 22, 25, 24,
+        23,
     ];
     let mut t = [0u8; 256];
     let mut i = 0;
@@ -140,7 +141,11 @@ fn controllo(b: &[u8]) -> u8 {
 /// ```
 pub fn carattere_controllo(prefisso: &str) -> Option<char> {
     let b = prefisso.as_bytes();
-    if b.len() != 15 || !b.iter().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit()) {
+    if b.len() != 15
+        || !b
+            .iter()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+    {
         return None;
     }
     Some(char::from(controllo(b)))
@@ -386,7 +391,9 @@ impl AnalisiCf {
 /// assert_eq!(cartella::cf::normalizza(" rssmra 80a01h501u "), "RSSMRA80A01H501U");
 /// ```
 pub fn normalizza(s: &str) -> Cow<'_, str> {
-    if s.chars().all(|c| !c.is_whitespace() && !c.is_ascii_lowercase()) {
+    if s.chars()
+        .all(|c| !c.is_whitespace() && !c.is_ascii_lowercase())
+    {
         Cow::Borrowed(s)
     } else {
         Cow::Owned(
@@ -440,7 +447,9 @@ pub fn is_valid(s: &str) -> bool {
     // Fast path: exactly 16 upper-case alphanumerics.
     if src.len() == 16 {
         if let Ok(b) = <&[u8; 16]>::try_from(src) {
-            if b.iter().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit()) {
+            if b.iter()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+            {
                 return personale_valido(b);
             }
         }
@@ -472,7 +481,10 @@ fn is_valid_normalizzato(s: &str) -> bool {
 fn is_valid_normalizzato_bytes(b: &[u8]) -> bool {
     match b.len() {
         16 => match <&[u8; 16]>::try_from(b) {
-            Ok(a) if a.iter().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit()) => {
+            Ok(a)
+                if a.iter()
+                    .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit()) =>
+            {
                 personale_valido(a)
             }
             _ => false,
@@ -520,7 +532,9 @@ pub fn analizza(input: &str, opz: &OpzioniCf<'_>) -> AnalisiCf {
         f.push(CfFinding::new("CF-017", &masked));
     }
     let b = norm.as_bytes();
-    let alnum = b.iter().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
+    let alnum = b
+        .iter()
+        .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
     if b.len() == 11 && b.iter().all(u8::is_ascii_digit) {
         out.tipo = Some(TipoCf::Numerico);
         if cifra_numerico(b) != b[10] - b'0' {
@@ -602,7 +616,13 @@ fn analizza_personale(b: &[u8; 16], masked: &str, opz: &OpzioniCf<'_>, out: &mut
     }
     let confronto = opz.confronto.unwrap_or_default();
     if mese != 0 && giorno_ok {
-        out.data_nascita = risolvi_data(yy, mese, giorno, confronto.data_nascita, opz.data_riferimento);
+        out.data_nascita = risolvi_data(
+            yy,
+            mese,
+            giorno,
+            confronto.data_nascita,
+            opz.data_riferimento,
+        );
     }
     // Birthplace code: position 12 + decoded 13–15
     let codice: String = [
@@ -617,7 +637,11 @@ fn analizza_personale(b: &[u8; 16], masked: &str, opz: &OpzioniCf<'_>, out: &mut
     let mut luogo = LuogoNascitaCf {
         codice,
         denominazione: None,
-        tipo: if estero { TipoLuogo::Estero } else { TipoLuogo::Comune },
+        tipo: if estero {
+            TipoLuogo::Estero
+        } else {
+            TipoLuogo::Comune
+        },
         sigla_provincia: None,
     };
     match opz.dati_riferimento {
@@ -635,7 +659,9 @@ fn analizza_personale(b: &[u8; 16], masked: &str, opz: &OpzioniCf<'_>, out: &mut
                 if let Some(None) = alla_data {
                     f.push(CfFinding::new("CF-012", masked));
                 }
-                let l = alla_data.flatten().or_else(|| dati.luogo_per_belfiore(&luogo.codice, None));
+                let l = alla_data
+                    .flatten()
+                    .or_else(|| dati.luogo_per_belfiore(&luogo.codice, None));
                 if let Some(l) = l {
                     luogo.denominazione = Some(l.denominazione().to_string());
                     if let Luogo::Comune(c) = l {
@@ -649,7 +675,9 @@ fn analizza_personale(b: &[u8; 16], masked: &str, opz: &OpzioniCf<'_>, out: &mut
     if let Some(d) = confronto.data_nascita {
         if mese != 0
             && giorno_ok
-            && ((d.year().rem_euclid(100)) as u8 != yy || d.month() as u8 != mese || d.day() as u8 != giorno)
+            && ((d.year().rem_euclid(100)) as u8 != yy
+                || d.month() as u8 != mese
+                || d.day() as u8 != giorno)
         {
             f.push(CfFinding::new("CF-009", masked));
         }
@@ -872,7 +900,11 @@ mod tests {
             "",
             "RSSMRA80A01H501\u{a0}U",
         ] {
-            assert_eq!(is_valid(s), analizza(s, &OpzioniCf::default()).valido, "{s:?}");
+            assert_eq!(
+                is_valid(s),
+                analizza(s, &OpzioniCf::default()).valido,
+                "{s:?}"
+            );
         }
     }
 

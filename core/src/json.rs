@@ -141,13 +141,20 @@ fn converti(e: serde_json::Error) -> CartellaError {
         message.truncate(p);
     }
     if let Some(p) = message.find(ERRORE_VERSIONE) {
-        let found = message[p + ERRORE_VERSIONE.len()..].trim().trim_matches('"').to_string();
+        let found = message[p + ERRORE_VERSIONE.len()..]
+            .trim()
+            .trim_matches('"')
+            .to_string();
         return CartellaError::VersioneModello {
             found: maschera_identificativi(&found),
             expected: crate::VERSIONE_MODELLO,
         };
     }
-    CartellaError::Json { message: maschera_identificativi(&message), line, column }
+    CartellaError::Json {
+        message: maschera_identificativi(&message),
+        line,
+        column,
+    }
 }
 
 /// Masks, with [`crate::privacy::maschera_cf`], every alphanumeric run that could be or hide a
@@ -180,23 +187,6 @@ pub(crate) fn maschera_identificativi(text: &str) -> String {
     out
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn masking() {
-        assert_eq!(
-            maschera_identificativi("unknown variant `RSSMRA80A01F205X`, expected `M`"),
-            "unknown variant `RSSMRA*********X`, expected `M`"
-        );
-        assert_eq!(maschera_identificativi("2024-01-10 ok"), "2024-01-10 ok");
-        assert_eq!(maschera_identificativi("cf 01234567897."), "cf 012345****7.");
-        let tokens = "`VALUTAZIONE_DEL_BISOGNO`, `necessita_interventi_sociosanitari`";
-        assert_eq!(maschera_identificativi(tokens), tokens);
-    }
-}
-
 /// The JSON Schema (draft 2020-12) of the canonical JSON, generated from the Rust types: the
 /// root is [`Cartella`]; [`MessaggioInterscambio`] and [`RispostaInterscambio`] are in `$defs`.
 /// Published as `docs/schema/cartella.schema.json` (`cargo run -p cartella --example
@@ -210,8 +200,14 @@ pub fn json_schema() -> serde_json::Value {
     generator.subschema_for::<MessaggioInterscambio>();
     generator.subschema_for::<RispostaInterscambio>();
     let mut schema = generator.into_root_schema_for::<Cartella>();
-    schema.insert("$id".into(), "https://example.invalid/cartella/cartella.schema.json".into());
-    schema.insert("title".into(), "Cartella (canonical JSON, versione_modello 1.0)".into());
+    schema.insert(
+        "$id".into(),
+        "https://example.invalid/cartella/cartella.schema.json".into(),
+    );
+    schema.insert(
+        "title".into(),
+        "Cartella (canonical JSON, versione_modello 1.0)".into(),
+    );
     schema.to_value()
 }
 
@@ -223,7 +219,9 @@ pub fn json_schema_string() -> String {
 /// Removes the `null` alternative that schemars adds to `Option<T>` fields.
 fn senza_null(schema: &mut schemars::Schema) {
     use serde_json::Value;
-    let Some(obj) = schema.as_object_mut() else { return };
+    let Some(obj) = schema.as_object_mut() else {
+        return;
+    };
     if let Some(Value::Array(types)) = obj.get_mut("type") {
         types.retain(|t| t != "null");
         if types.len() == 1 {
@@ -252,4 +250,24 @@ fn senza_null(schema: &mut schemars::Schema) {
 
 fn write_value_pretty(v: &serde_json::Value) -> String {
     serde_json::to_string_pretty(v).expect("JSON value serialisation is infallible")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn masking() {
+        assert_eq!(
+            maschera_identificativi("unknown variant `RSSMRA80A01F205X`, expected `M`"),
+            "unknown variant `RSSMRA*********X`, expected `M`"
+        );
+        assert_eq!(maschera_identificativi("2024-01-10 ok"), "2024-01-10 ok");
+        assert_eq!(
+            maschera_identificativi("cf 01234567897."),
+            "cf 012345****7."
+        );
+        let tokens = "`VALUTAZIONE_DEL_BISOGNO`, `necessita_interventi_sociosanitari`";
+        assert_eq!(maschera_identificativi(tokens), tokens);
+    }
 }

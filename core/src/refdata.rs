@@ -178,10 +178,10 @@ impl StatoEstero {
 /// Picks the row valid at `as_of` (the latest-starting one when intervals overlap) or, without a
 /// date, the current row (open `valido_al`), else the most recent one. `rows` are sorted by
 /// `valido_dal`.
-fn scegli<'a, T: Validita>(rows: impl DoubleEndedIterator<Item = &'a T>, as_of: Option<NaiveDate>) -> Option<&'a T>
-where
-    T: 'a,
-{
+fn scegli<'a, T: Validita + 'a>(
+    rows: impl DoubleEndedIterator<Item = &'a T>,
+    as_of: Option<NaiveDate>,
+) -> Option<&'a T> {
     let mut rows = rows.rev();
     match as_of {
         Some(t) => rows.find(|r| r.valido_il(t)),
@@ -288,7 +288,10 @@ fn leggi_csv(
         .headers()
         .map_err(|e| tab_err(table, format!("line 1: {e}")))?
         .clone();
-    let found: Vec<&str> = h.iter().map(|s| s.trim_start_matches('\u{feff}').trim()).collect();
+    let found: Vec<&str> = h
+        .iter()
+        .map(|s| s.trim_start_matches('\u{feff}').trim())
+        .collect();
     if found != header {
         return Err(tab_err(
             table,
@@ -305,7 +308,11 @@ fn leggi_csv(
         if rec.len() != header.len() {
             return Err(tab_err(
                 table,
-                format!("line {line}: expected {} fields, found {}", header.len(), rec.len()),
+                format!(
+                    "line {line}: expected {} fields, found {}",
+                    header.len(),
+                    rec.len()
+                ),
             ));
         }
         out.push((line, rec.iter().map(|s| s.trim().to_string()).collect()));
@@ -323,7 +330,12 @@ fn data(table: &str, line: u64, col: &str, s: &str) -> Result<Option<NaiveDate>,
     }
     NaiveDate::parse_from_str(s, "%Y-%m-%d")
         .map(Some)
-        .map_err(|_| tab_err(table, format!("line {line}: {col} {s:?} is not a date YYYY-MM-DD")))
+        .map_err(|_| {
+            tab_err(
+                table,
+                format!("line {line}: {col} {s:?} is not a date YYYY-MM-DD"),
+            )
+        })
 }
 
 fn intervallo(
@@ -336,18 +348,25 @@ fn intervallo(
     let a = data(table, line, "valido_al", al)?;
     if let (Some(d), Some(a)) = (d, a) {
         if d > a {
-            return Err(tab_err(table, format!("line {line}: valido_dal after valido_al")));
+            return Err(tab_err(
+                table,
+                format!("line {line}: valido_dal after valido_al"),
+            ));
         }
     }
     Ok((d, a))
 }
 
 fn belfiore(table: &str, line: u64, s: &str, estero: bool) -> Result<String, CartellaError> {
-    let ok = slot(s.as_bytes()).is_some() && (s.starts_with('Z') == estero || !estero && !s.starts_with('Z'));
+    let ok = slot(s.as_bytes()).is_some() && s.starts_with('Z') == estero;
     if ok {
         Ok(s.to_string())
     } else {
-        let what = if estero { "Z + 3 digits" } else { "a letter other than Z + 3 digits" };
+        let what = if estero {
+            "Z + 3 digits"
+        } else {
+            "a letter other than Z + 3 digits"
+        };
         Err(tab_err(
             table,
             format!("line {line}: codice_belfiore {s:?} must be {what}"),
@@ -356,7 +375,10 @@ fn belfiore(table: &str, line: u64, s: &str, estero: bool) -> Result<String, Car
 }
 
 /// Sorts rows by (Belfiore, valido_dal) and builds the direct slot index.
-fn indice_belfiore<T>(rows: &mut [T], key: impl Fn(&T) -> (&str, Option<NaiveDate>)) -> Vec<(u32, u32)> {
+fn indice_belfiore<T>(
+    rows: &mut [T],
+    key: impl Fn(&T) -> (&str, Option<NaiveDate>),
+) -> Vec<(u32, u32)> {
     rows.sort_by(|a, b| key(a).cmp(&key(b)));
     let mut idx = vec![(0u32, 0u32); SLOTS];
     let mut i = 0;
@@ -382,7 +404,11 @@ impl DatiRiferimento {
     /// corrupted embedded table would be a build defect, reported with the table and line).
     pub fn embedded() -> &'static DatiRiferimento {
         EMBEDDED.get_or_init(|| {
-            match Self::from_csv(COMUNI_CSV.as_bytes(), STATI_CSV.as_bytes(), ISO_CSV.as_bytes()) {
+            match Self::from_csv(
+                COMUNI_CSV.as_bytes(),
+                STATI_CSV.as_bytes(),
+                ISO_CSV.as_bytes(),
+            ) {
                 Ok(d) => d,
                 // The embedded data is a constant of the build, not input: fail loudly.
                 Err(e) => panic!("embedded reference data is corrupt: {e}"),
@@ -394,14 +420,24 @@ impl DatiRiferimento {
     ///
     /// Errors are [`CartellaError::Tabella`] naming the table (`comuni`, `stati_esteri`,
     /// `iso3166`) and the 1-based line.
-    pub fn from_csv(comuni: impl Read, stati: impl Read, iso: impl Read) -> Result<Self, CartellaError> {
+    pub fn from_csv(
+        comuni: impl Read,
+        stati: impl Read,
+        iso: impl Read,
+    ) -> Result<Self, CartellaError> {
         let mut cs = Vec::new();
         for (line, f) in leggi_csv("comuni", comuni, &COMUNI_HEADER)? {
             if !f[0].is_empty() && istat6(&f[0]).is_none() {
-                return Err(tab_err("comuni", format!("line {line}: codice_istat {:?} must be 6 digits", f[0])));
+                return Err(tab_err(
+                    "comuni",
+                    format!("line {line}: codice_istat {:?} must be 6 digits", f[0]),
+                ));
             }
             if f[2].is_empty() {
-                return Err(tab_err("comuni", format!("line {line}: denominazione is empty")));
+                return Err(tab_err(
+                    "comuni",
+                    format!("line {line}: denominazione is empty"),
+                ));
             }
             let (dal, al) = intervallo("comuni", line, &f[5], &f[6])?;
             cs.push(Comune {
@@ -416,11 +452,18 @@ impl DatiRiferimento {
         }
         let mut ss = Vec::new();
         for (line, f) in leggi_csv("stati_esteri", stati, &STATI_HEADER)? {
-            if !f[1].is_empty() && !(f[1].len() == 2 && f[1].bytes().all(|b| b.is_ascii_uppercase())) {
-                return Err(tab_err("stati_esteri", format!("line {line}: iso3166_alpha2 {:?} must be 2 letters", f[1])));
+            let alpha2_ok = f[1].len() == 2 && f[1].bytes().all(|b| b.is_ascii_uppercase());
+            if !f[1].is_empty() && !alpha2_ok {
+                return Err(tab_err(
+                    "stati_esteri",
+                    format!("line {line}: iso3166_alpha2 {:?} must be 2 letters", f[1]),
+                ));
             }
             if !f[2].is_empty() && numerico3(&f[2]).is_none() {
-                return Err(tab_err("stati_esteri", format!("line {line}: iso3166_numerico {:?} must be 3 digits", f[2])));
+                return Err(tab_err(
+                    "stati_esteri",
+                    format!("line {line}: iso3166_numerico {:?} must be 3 digits", f[2]),
+                ));
             }
             let (dal, al) = intervallo("stati_esteri", line, &f[4], &f[5])?;
             ss.push(StatoEstero {
@@ -437,7 +480,10 @@ impl DatiRiferimento {
         let mut paesi_a2 = vec![None; 26 * 26];
         for (line, f) in leggi_csv("iso3166", iso, &ISO_HEADER)? {
             let Some(n) = numerico3(&f[1]) else {
-                return Err(tab_err("iso3166", format!("line {line}: numerico {:?} must be 3 digits", f[1])));
+                return Err(tab_err(
+                    "iso3166",
+                    format!("line {line}: numerico {:?} must be 3 digits", f[1]),
+                ));
             };
             let i = ps.len() as u32;
             if !f[0].is_empty() {
@@ -445,17 +491,26 @@ impl DatiRiferimento {
                     [a @ b'A'..=b'Z', b @ b'A'..=b'Z'] => {
                         let k = usize::from(a - b'A') * 26 + usize::from(b - b'A');
                         if paesi_a2[k].is_some() {
-                            return Err(tab_err("iso3166", format!("line {line}: duplicate alpha2 {}", f[0])));
+                            return Err(tab_err(
+                                "iso3166",
+                                format!("line {line}: duplicate alpha2 {}", f[0]),
+                            ));
                         }
                         paesi_a2[k] = Some(i);
                     }
                     _ => {
-                        return Err(tab_err("iso3166", format!("line {line}: alpha2 {:?} must be 2 letters", f[0])))
+                        return Err(tab_err(
+                            "iso3166",
+                            format!("line {line}: alpha2 {:?} must be 2 letters", f[0]),
+                        ))
                     }
                 }
             }
             if paesi_num[usize::from(n)].is_some() {
-                return Err(tab_err("iso3166", format!("line {line}: duplicate numerico {}", f[1])));
+                return Err(tab_err(
+                    "iso3166",
+                    format!("line {line}: duplicate numerico {}", f[1]),
+                ));
             }
             paesi_num[usize::from(n)] = Some(i);
             ps.push(Paese {
@@ -556,7 +611,11 @@ impl DatiRiferimento {
 
     /// The foreign state with this ISO 3166-1 numeric code valid at `as_of` (same date semantics;
     /// several rows may share a numeric code, e.g. former states).
-    pub fn stato_per_iso_numerico(&self, code: &str, as_of: Option<NaiveDate>) -> Option<&StatoEstero> {
+    pub fn stato_per_iso_numerico(
+        &self,
+        code: &str,
+        as_of: Option<NaiveDate>,
+    ) -> Option<&StatoEstero> {
         let idx = self.stati_iso.get(&numerico3(code)?)?;
         scegli(idx.iter().map(|&i| &self.stati[i as usize]), as_of)
     }

@@ -50,7 +50,8 @@ impl Sample {
             .filter(|t| {
                 t.contains('-')
                     && t.ends_with(|c: char| c.is_ascii_digit())
-                    && t.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '-')
+                    && t.chars()
+                        .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '-')
             })
             .collect()
     }
@@ -75,7 +76,8 @@ static SAMPLES: [Sample; 6] = [
     },
     Sample {
         name: "percorso-completo",
-        description: "The full path A-B-C-D-E with re-planning (Comune di Milano): presa in carico, a \
+        description:
+            "The full path A-B-C-D-E with re-planning (Comune di Milano): presa in carico, a \
                       first project with home care (one suspension for a hospital stay) and a \
                       monthly social bonus, final evaluation with NUOVO_PROGETTO, a second project \
                       with meals at home, final closure; operators with professional profiles, \
@@ -99,7 +101,8 @@ static SAMPLES: [Sample; 6] = [
     },
     Sample {
         name: "invalido-ciclo-vita",
-        description: "An access record closed with AVVIO_VALUTAZIONE followed directly by a project \
+        description:
+            "An access record closed with AVVIO_VALUTAZIONE followed directly by a project \
                       record (C) without any B record closed with PRESA_IN_CARICO. Triggers: \
                       CSI-LCY-003.",
         json: include_str!("../data/samples/invalido-ciclo-vita.json"),
@@ -130,7 +133,10 @@ mod tests {
         for s in all() {
             assert_eq!(s.expect_valid, s.expected_rules().is_empty(), "{}", s.name);
         }
-        assert_eq!(get("invalido-ciclo-vita").map(Sample::expected_rules), Some(vec!["CSI-LCY-003"]));
+        assert_eq!(
+            get("invalido-ciclo-vita").map(Sample::expected_rules),
+            Some(vec!["CSI-LCY-003"])
+        );
         assert!(get("nope").is_none());
     }
 }

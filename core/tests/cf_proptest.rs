@@ -14,8 +14,18 @@ fn places() -> &'static [(String, NaiveDate)] {
         let min = NaiveDate::from_ymd_opt(1900, 1, 1).expect("date");
         r.comuni()
             .iter()
-            .map(|c| (c.codice_belfiore.clone(), c.valido_dal.unwrap_or(min).max(min)))
-            .chain(r.stati_esteri().iter().map(|s| (s.codice_belfiore.clone(), s.valido_dal.unwrap_or(min).max(min))))
+            .map(|c| {
+                (
+                    c.codice_belfiore.clone(),
+                    c.valido_dal.unwrap_or(min).max(min),
+                )
+            })
+            .chain(r.stati_esteri().iter().map(|s| {
+                (
+                    s.codice_belfiore.clone(),
+                    s.valido_dal.unwrap_or(min).max(min),
+                )
+            }))
             .collect()
     })
 }

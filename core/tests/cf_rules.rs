@@ -41,7 +41,10 @@ fn pair(rule: &str, yes: &AnalisiCf, no: &AnalisiCf) {
 fn vectors_of_rules_5_1() {
     let x = a("RSSMRA80A01H501U");
     assert!(x.valido && x.findings.is_empty(), "{:?}", ids(&x));
-    assert_eq!((x.tipo, x.sesso, x.data_nascita), (Some(TipoCf::Personale), Some(Sesso::M), Some(d(1980, 1, 1))));
+    assert_eq!(
+        (x.tipo, x.sesso, x.data_nascita),
+        (Some(TipoCf::Personale), Some(Sesso::M), Some(d(1980, 1, 1)))
+    );
     let l = x.luogo_nascita.as_ref().expect("place");
     assert_eq!((l.codice.as_str(), l.tipo), ("H501", TipoLuogo::Comune));
     assert_eq!(l.denominazione.as_deref(), Some("Roma"));
@@ -49,11 +52,21 @@ fn vectors_of_rules_5_1() {
 
     let x = cf::analizza(
         "BNCLRA75M41F205A",
-        &con(DatiAnagrafici { cognome: Some("Bianchi"), nome: Some("Laura"), ..Default::default() }),
+        &con(DatiAnagrafici {
+            cognome: Some("Bianchi"),
+            nome: Some("Laura"),
+            ..Default::default()
+        }),
     );
     assert!(x.valido && x.findings.is_empty(), "{:?}", ids(&x));
-    assert_eq!((x.sesso, x.data_nascita), (Some(Sesso::F), Some(d(1975, 8, 1))));
-    assert_eq!(x.luogo_nascita.as_ref().map(|l| l.codice.as_str()), Some("F205"));
+    assert_eq!(
+        (x.sesso, x.data_nascita),
+        (Some(Sesso::F), Some(d(1975, 8, 1)))
+    );
+    assert_eq!(
+        x.luogo_nascita.as_ref().map(|l| l.codice.as_str()),
+        Some("F205")
+    );
 
     let x = a("RSSMRA8LA01H501F");
     assert!(x.valido && x.omocodia);
@@ -86,7 +99,14 @@ fn vectors_of_rules_5_1() {
 #[test]
 fn cf_001_classification() {
     pair("CF-001", &a("RSSMRA80A01H501"), &a("RSSMRA80A01H501U"));
-    for s in ["", "RSSMRA80A01H501UX", "0123456789", "RSSMRA80A01H50-U", "RSSMRA80A01H501É", "0123456789A"] {
+    for s in [
+        "",
+        "RSSMRA80A01H501UX",
+        "0123456789",
+        "RSSMRA80A01H50-U",
+        "RSSMRA80A01H501É",
+        "0123456789A",
+    ] {
         let x = a(s);
         assert_eq!(ids(&x), ["CF-001"], "{s:?}");
         assert!(!x.valido && x.tipo.is_none());
@@ -155,17 +175,38 @@ fn cf_006_007_008_omocodia() {
     assert!(only_place.valido);
     pair("CF-007", &only_place, &a("RSSMRA80A01H501U"));
     pair("CF-008", &a("RSSMRA8LA01H501F"), &only_place);
-    assert_eq!(only_place.luogo_nascita.as_ref().map(|l| l.codice.as_str()), Some("H501"));
+    assert_eq!(
+        only_place.luogo_nascita.as_ref().map(|l| l.codice.as_str()),
+        Some("H501")
+    );
 }
 
 #[test]
 fn cf_009_birth_date() {
-    let yes = cf::analizza("RSSMRA80A01H501U", &con(DatiAnagrafici { data_nascita: Some(d(1980, 1, 2)), ..Default::default() }));
-    let no = cf::analizza("RSSMRA80A01H501U", &con(DatiAnagrafici { data_nascita: Some(d(1980, 1, 1)), ..Default::default() }));
+    let yes = cf::analizza(
+        "RSSMRA80A01H501U",
+        &con(DatiAnagrafici {
+            data_nascita: Some(d(1980, 1, 2)),
+            ..Default::default()
+        }),
+    );
+    let no = cf::analizza(
+        "RSSMRA80A01H501U",
+        &con(DatiAnagrafici {
+            data_nascita: Some(d(1980, 1, 1)),
+            ..Default::default()
+        }),
+    );
     pair("CF-009", &yes, &no);
     assert!(yes.valido, "warnings do not invalidate");
     // a given birth date fixes the century
-    let old = cf::analizza("RSSMRA80A01H501U", &con(DatiAnagrafici { data_nascita: Some(d(1880, 1, 1)), ..Default::default() }));
+    let old = cf::analizza(
+        "RSSMRA80A01H501U",
+        &con(DatiAnagrafici {
+            data_nascita: Some(d(1880, 1, 1)),
+            ..Default::default()
+        }),
+    );
     assert_eq!(old.data_nascita, Some(d(1880, 1, 1)));
     assert!(!old.has("CF-009"));
 }
@@ -173,7 +214,14 @@ fn cf_009_birth_date() {
 #[test]
 fn century_resolution() {
     let with_ref = |y: i32| {
-        cf::analizza("RSSMRA20A01H501G", &OpzioniCf { data_riferimento: Some(d(y, 6, 1)), ..OpzioniCf::default() }).data_nascita
+        cf::analizza(
+            "RSSMRA20A01H501G",
+            &OpzioniCf {
+                data_riferimento: Some(d(y, 6, 1)),
+                ..OpzioniCf::default()
+            },
+        )
+        .data_nascita
     };
     assert_eq!(cf::carattere_controllo("RSSMRA20A01H501"), Some('G'));
     assert_eq!(with_ref(2026), Some(d(2020, 1, 1)));
@@ -184,8 +232,20 @@ fn century_resolution() {
 
 #[test]
 fn cf_010_sex() {
-    let yes = cf::analizza("BNCLRA75M41F205A", &con(DatiAnagrafici { genere: Some(Sesso::M), ..Default::default() }));
-    let no = cf::analizza("BNCLRA75M41F205A", &con(DatiAnagrafici { genere: Some(Sesso::F), ..Default::default() }));
+    let yes = cf::analizza(
+        "BNCLRA75M41F205A",
+        &con(DatiAnagrafici {
+            genere: Some(Sesso::M),
+            ..Default::default()
+        }),
+    );
+    let no = cf::analizza(
+        "BNCLRA75M41F205A",
+        &con(DatiAnagrafici {
+            genere: Some(Sesso::F),
+            ..Default::default()
+        }),
+    );
     pair("CF-010", &yes, &no);
     pair("CF-010", &yes, &a("BNCLRA75M41F205A"));
 }
@@ -207,19 +267,36 @@ fn cf_011_012_018_birthplace() {
     let p = "RSSMRA80A01H123";
     let sup = a(&format!("{p}{}", cf::carattere_controllo(p).expect("p")));
     assert!(!sup.has("CF-012") && !sup.has("CF-011"), "{:?}", ids(&sup));
-    assert_eq!(sup.luogo_nascita.as_ref().and_then(|l| l.denominazione.as_deref()), Some("Virgilio"));
+    assert_eq!(
+        sup.luogo_nascita
+            .as_ref()
+            .and_then(|l| l.denominazione.as_deref()),
+        Some("Virgilio")
+    );
     // foreign: URSS Z135 valid in 1980, not in 2005
     let p = "RSSMRA80A01Z135";
     let urss = a(&format!("{p}{}", cf::carattere_controllo(p).expect("p")));
-    assert_eq!(urss.luogo_nascita.as_ref().map(|l| l.tipo), Some(TipoLuogo::Estero));
+    assert_eq!(
+        urss.luogo_nascita.as_ref().map(|l| l.tipo),
+        Some(TipoLuogo::Estero)
+    );
     let p = "RSSMRA05A01Z135";
     let urss_late = a(&format!("{p}{}", cf::carattere_controllo(p).expect("p")));
     pair("CF-012", &urss_late, &urss);
     // no table
-    let none = cf::analizza("RSSMRA80A01H501U", &OpzioniCf { dati_riferimento: None, ..opz() });
+    let none = cf::analizza(
+        "RSSMRA80A01H501U",
+        &OpzioniCf {
+            dati_riferimento: None,
+            ..opz()
+        },
+    );
     pair("CF-018", &none, &a("RSSMRA80A01H501U"));
     assert!(none.findings[0].params.is_empty());
-    assert!(none.luogo_nascita.as_ref().is_some_and(|l| l.denominazione.is_none()));
+    assert!(none
+        .luogo_nascita
+        .as_ref()
+        .is_some_and(|l| l.denominazione.is_none()));
     // a table loaded at run time
     let custom = DatiRiferimento::from_csv(
         "codice_istat,codice_belfiore,denominazione,sigla_provincia,codice_regione_istat,valido_dal,valido_al\n058091,H501,Roma,RM,12,,\n".as_bytes(),
@@ -227,7 +304,13 @@ fn cf_011_012_018_birthplace() {
         "alpha2,numerico,denominazione\n".as_bytes(),
     )
     .expect("tables");
-    let x = cf::analizza("BNCLRA75M41F205A", &OpzioniCf { dati_riferimento: Some(&custom), ..opz() });
+    let x = cf::analizza(
+        "BNCLRA75M41F205A",
+        &OpzioniCf {
+            dati_riferimento: Some(&custom),
+            ..opz()
+        },
+    );
     assert!(x.has("CF-011"));
 }
 
@@ -236,27 +319,56 @@ fn cf_013_birthplace_consistency() {
     let c = |istat: Option<&'static str>, stato: Option<&'static str>| {
         cf::analizza(
             "RSSMRA80A01H501U",
-            &con(DatiAnagrafici { comune_nascita_istat: istat, stato_nascita_iso_numerico: stato, ..Default::default() }),
+            &con(DatiAnagrafici {
+                comune_nascita_istat: istat,
+                stato_nascita_iso_numerico: stato,
+                ..Default::default()
+            }),
         )
     };
     pair("CF-013", &c(Some("015146"), None), &c(Some("058091"), None)); // Milano vs Roma
     pair("CF-013", &c(None, Some("840")), &c(None, Some("380")));
     let p = "RSSMRA80A01Z404";
     let usa = format!("{p}{}", cf::carattere_controllo(p).expect("p"));
-    let yes = cf::analizza(&usa, &con(DatiAnagrafici { stato_nascita_iso_numerico: Some("380"), ..Default::default() }));
-    let no = cf::analizza(&usa, &con(DatiAnagrafici { stato_nascita_iso_numerico: Some("840"), ..Default::default() }));
+    let yes = cf::analizza(
+        &usa,
+        &con(DatiAnagrafici {
+            stato_nascita_iso_numerico: Some("380"),
+            ..Default::default()
+        }),
+    );
+    let no = cf::analizza(
+        &usa,
+        &con(DatiAnagrafici {
+            stato_nascita_iso_numerico: Some("840"),
+            ..Default::default()
+        }),
+    );
     pair("CF-013", &yes, &no);
 }
 
 #[test]
 fn cf_014_name_letters() {
     let c = |cognome: &'static str, nome: &'static str| {
-        cf::analizza("BNCLRA75M41F205A", &con(DatiAnagrafici { cognome: Some(cognome), nome: Some(nome), ..Default::default() }))
+        cf::analizza(
+            "BNCLRA75M41F205A",
+            &con(DatiAnagrafici {
+                cognome: Some(cognome),
+                nome: Some(nome),
+                ..Default::default()
+            }),
+        )
     };
     pair("CF-014", &c("Bianchi", "Paola"), &c("Bianchi", "Laura"));
     pair("CF-014", &c("Rossi", "Laura"), &c("  biànchi ", "LÀURA"));
     // only when both names are present
-    let only = cf::analizza("BNCLRA75M41F205A", &con(DatiAnagrafici { cognome: Some("Rossi"), ..Default::default() }));
+    let only = cf::analizza(
+        "BNCLRA75M41F205A",
+        &con(DatiAnagrafici {
+            cognome: Some("Rossi"),
+            ..Default::default()
+        }),
+    );
     assert!(!only.has("CF-014"));
     assert_eq!(cf::lettere_cognome("De Rossi"), "DRS");
     assert_eq!(cf::lettere_cognome("Ré"), "REX");
@@ -267,8 +379,15 @@ fn cf_014_name_letters() {
 #[test]
 fn cf_015_016_numeric() {
     pair("CF-015", &a("01234567890"), &a("01234567897"));
-    let pf = OpzioniCf { persona_fisica: true, ..opz() };
-    pair("CF-016", &cf::analizza("01234567897", &pf), &a("01234567897"));
+    let pf = OpzioniCf {
+        persona_fisica: true,
+        ..opz()
+    };
+    pair(
+        "CF-016",
+        &cf::analizza("01234567897", &pf),
+        &a("01234567897"),
+    );
     assert!(cf::analizza("01234567897", &pf).valido, "CF-016 is info");
 }
 
@@ -282,12 +401,20 @@ fn cf_017_normalisation() {
     let inps = a("01234567897   ");
     assert!(inps.valido && !inps.has("CF-017"));
     assert_eq!(cf::normalizza("RSSMRA80A01H501U"), "RSSMRA80A01H501U");
-    assert!(matches!(cf::normalizza("RSSMRA80A01H501U"), std::borrow::Cow::Borrowed(_)));
+    assert!(matches!(
+        cf::normalizza("RSSMRA80A01H501U"),
+        std::borrow::Cow::Borrowed(_)
+    ));
 }
 
 #[test]
 fn findings_are_masked() {
-    for s in ["RSSMRA80A01H501A", "rssmra80a01h501u", "01234567890", "RSSMRA80A01H501UX"] {
+    for s in [
+        "RSSMRA80A01H501A",
+        "rssmra80a01h501u",
+        "01234567890",
+        "RSSMRA80A01H501UX",
+    ] {
         let x = a(s);
         assert!(!x.findings.is_empty());
         for f in &x.findings {
@@ -298,15 +425,33 @@ fn findings_are_masked() {
             }
         }
         let dbg = format!("{x:?}");
-        assert!(!dbg.to_uppercase().contains(&s.trim().to_uppercase()), "{dbg}");
+        assert!(
+            !dbg.to_uppercase().contains(&s.trim().to_uppercase()),
+            "{dbg}"
+        );
     }
 }
 
 #[test]
 fn encode() {
-    assert_eq!(cf::codifica("Rossi", "Mario", d(1980, 1, 1), Sesso::M, "H501", 0).expect("ok"), "RSSMRA80A01H501U");
-    assert_eq!(cf::codifica("Bianchi", "Laura", d(1975, 8, 1), Sesso::F, "f205", 0).expect("ok"), "BNCLRA75M41F205A");
-    assert_eq!(cf::codifica("Rossi", "Mario", d(1980, 1, 1), Sesso::M, "H501", 7).expect("ok"), "RSSMRAULALMHRLMF".replace("RLMF", &format!("RLM{}", cf::carattere_controllo("RSSMRAULALMHRLM").expect("p"))));
+    assert_eq!(
+        cf::codifica("Rossi", "Mario", d(1980, 1, 1), Sesso::M, "H501", 0).expect("ok"),
+        "RSSMRA80A01H501U"
+    );
+    assert_eq!(
+        cf::codifica("Bianchi", "Laura", d(1975, 8, 1), Sesso::F, "f205", 0).expect("ok"),
+        "BNCLRA75M41F205A"
+    );
+    assert_eq!(
+        cf::codifica("Rossi", "Mario", d(1980, 1, 1), Sesso::M, "H501", 7).expect("ok"),
+        "RSSMRAULALMHRLMF".replace(
+            "RLMF",
+            &format!(
+                "RLM{}",
+                cf::carattere_controllo("RSSMRAULALMHRLM").expect("p")
+            )
+        )
+    );
     assert!(cf::codifica("Rossi", "Mario", d(1980, 1, 1), Sesso::M, "H50", 0).is_err());
     assert!(cf::codifica("Rossi", "Mario", d(1980, 1, 1), Sesso::M, "H501", 8).is_err());
 }

@@ -65,18 +65,33 @@ fn minimal_document_round_trips() {
 #[test]
 fn null_is_rejected() {
     errore_json(&con(r#""assistito":{}"#, r#""assistito":{"nome":null}"#));
-    errore_json(&con(r#""assistito":{}"#, r#""assistito":{},"processi":null"#));
+    errore_json(&con(
+        r#""assistito":{}"#,
+        r#""assistito":{},"processi":null"#,
+    ));
     errore_json(&con(r#""assistito":{}"#, r#""assistito":{"genere":null}"#));
-    errore_json(&con(r#""assistito":{}"#, r#""assistito":{},"estensioni":null"#));
+    errore_json(&con(
+        r#""assistito":{}"#,
+        r#""assistito":{},"estensioni":null"#,
+    ));
 }
 
 #[test]
 fn unknown_keys_are_rejected_except_in_estensioni() {
-    let m = errore_json(&con(r#""assistito":{}"#, r#""assistito":{"soprannome":"X"}"#));
+    let m = errore_json(&con(
+        r#""assistito":{}"#,
+        r#""assistito":{"soprannome":"X"}"#,
+    ));
     assert!(m.contains("soprannome"), "{m}");
-    errore_json(&con(r#""id_cartella":"C-1""#, r#""id_cartella":"C-1","extra":1"#));
+    errore_json(&con(
+        r#""id_cartella":"C-1""#,
+        r#""id_cartella":"C-1","extra":1"#,
+    ));
     let fase = r#""processi":[{"id_processo":"P","fasi":[{"tipo_fase":"ACCESSO_E_ORIENTAMENTO","id_fase":"A","stato_fase":"APERTA","sconosciuto":true}]}]"#;
-    errore_json(&con(r#""assistito":{}"#, &format!(r#""assistito":{{}},{fase}"#)));
+    errore_json(&con(
+        r#""assistito":{}"#,
+        &format!(r#""assistito":{{}},{fase}"#),
+    ));
 
     let est = r#""assistito":{},"estensioni":{"vendor":{"x":[1,null,"y"]},"z":null}"#;
     let text = con(r#""assistito":{}"#, est);
@@ -88,7 +103,10 @@ fn unknown_keys_are_rejected_except_in_estensioni() {
 
 #[test]
 fn versione_modello_is_required_and_checked() {
-    match json::from_str(&con(r#""versione_modello":"1.0""#, r#""versione_modello":"2.0""#)) {
+    match json::from_str(&con(
+        r#""versione_modello":"1.0""#,
+        r#""versione_modello":"2.0""#,
+    )) {
         Err(CartellaError::VersioneModello { found, expected }) => {
             assert_eq!(found, "2.0");
             assert_eq!(expected, "1.0");
@@ -97,15 +115,27 @@ fn versione_modello_is_required_and_checked() {
     }
     let m = errore_json(&MINIMA.replacen(r#""versione_modello":"1.0","#, "", 1));
     assert!(m.contains("versione_modello"), "{m}");
-    errore_json(&con(r#""versione_modello":"1.0""#, r#""versione_modello":1.0"#));
+    errore_json(&con(
+        r#""versione_modello":"1.0""#,
+        r#""versione_modello":1.0"#,
+    ));
 }
 
 #[test]
 fn malformed_values_are_api_errors() {
     for (a, b) in [
-        (r#""assistito":{}"#, r#""assistito":{"data_nascita":"1980-02-30"}"#),
-        (r#""assistito":{}"#, r#""assistito":{"data_nascita":"01/01/1980"}"#),
-        (r#""assistito":{}"#, r#""assistito":{"data_nascita":"1980-1-01"}"#),
+        (
+            r#""assistito":{}"#,
+            r#""assistito":{"data_nascita":"1980-02-30"}"#,
+        ),
+        (
+            r#""assistito":{}"#,
+            r#""assistito":{"data_nascita":"01/01/1980"}"#,
+        ),
+        (
+            r#""assistito":{}"#,
+            r#""assistito":{"data_nascita":"1980-1-01"}"#,
+        ),
         (r#""assistito":{}"#, r#""assistito":{"genere":"m"}"#),
         (r#""assistito":{}"#, r#""assistito":{"deceduto":"true"}"#),
         (r#""id_cartella":"C-1""#, r#""id_cartella":7"#),
@@ -151,31 +181,54 @@ fn malformed_values_are_api_errors() {
 fn domain_strings_accept_any_string() {
     let text = con(
         r#""assistito":{}"#,
-        r#""assistito":{"codice_fiscale":"not a cf","residenza":{"comune_istat":"MILANO","nazione_iso2":"italy"},"comune_nascita":{"code":" x ","system":"nope"}}"#,
+        r#""assistito":{"codice_fiscale":"not a cf","comune_nascita":{"code":" x ","system":"nope"},"residenza":{"comune_istat":"MILANO","nazione_iso2":"italy"}}"#,
     );
     let c = json::from_str(&text).unwrap();
-    assert_eq!(c.assistito.codice_fiscale.as_ref().unwrap().as_str(), "not a cf");
-    assert!(!c.assistito.residenza.as_ref().unwrap().comune_istat.as_ref().unwrap().is_well_formed());
+    assert_eq!(
+        c.assistito.codice_fiscale.as_ref().unwrap().as_str(),
+        "not a cf"
+    );
+    assert!(!c
+        .assistito
+        .residenza
+        .as_ref()
+        .unwrap()
+        .comune_istat
+        .as_ref()
+        .unwrap()
+        .is_well_formed());
     assert_eq!(json::to_string(&c), text);
 }
 
 #[test]
 fn testo_is_trimmed_and_empty_is_absent() {
-    let c = json::from_str(&con(r#""assistito":{}"#, r#""assistito":{"nome":"  MARIO ","cognome":"   "}"#))
-        .unwrap();
+    let c = json::from_str(&con(
+        r#""assistito":{}"#,
+        r#""assistito":{"nome":"  MARIO ","cognome":"   "}"#,
+    ))
+    .unwrap();
     assert_eq!(c.assistito.nome.as_ref().unwrap().as_str(), "MARIO");
     assert_eq!(c.assistito.cognome, None);
-    assert_eq!(json::to_string(&c), con(r#""assistito":{}"#, r#""assistito":{"nome":"MARIO"}"#));
+    assert_eq!(
+        json::to_string(&c),
+        con(r#""assistito":{}"#, r#""assistito":{"nome":"MARIO"}"#)
+    );
 }
 
 #[test]
 fn errors_never_contain_a_full_codice_fiscale() {
-    let text = con(r#""assistito":{}"#, r#""assistito":{"genere":"RSSMRA80A01F205X"}"#);
+    let text = con(
+        r#""assistito":{}"#,
+        r#""assistito":{"genere":"RSSMRA80A01F205X"}"#,
+    );
     let err = json::from_str(&text).unwrap_err();
     let shown = format!("{err} {err:?}");
     assert!(!shown.contains("RSSMRA80A01F205X"), "{shown}");
     assert!(shown.contains("RSSMRA*********X"), "{shown}");
-    let text = con(r#""assistito":{}"#, r#""assistito":{"data_nascita":"RSSMRA80A01F205X"}"#);
+    let text = con(
+        r#""assistito":{}"#,
+        r#""assistito":{"data_nascita":"RSSMRA80A01F205X"}"#,
+    );
     let shown = format!("{}", json::from_str(&text).unwrap_err());
     assert!(!shown.contains("RSSMRA80A01F205X"), "{shown}");
 }
@@ -243,23 +296,40 @@ const ESEMPIO_MODEL_9: &str = r#"{
 fn example_of_model_md_9_parses() {
     let c = json::from_str(ESEMPIO_MODEL_9).unwrap();
     assert_eq!(c.assistito.genere, Some(Genere::M));
-    assert_eq!(c.assistito.codice_fiscale.as_ref().unwrap().as_str(), "RSSMRA80A01F205X");
+    assert_eq!(
+        c.assistito.codice_fiscale.as_ref().unwrap().as_str(),
+        "RSSMRA80A01F205X"
+    );
     let p = &c.processi[0];
     assert_eq!(p.fasi.len(), 2);
     assert_eq!(p.fasi[0].tipo(), TipoFase::Accesso);
-    assert_eq!(p.fasi[0].header().esito_processo, Some(EsitoProcesso::AvvioValutazione));
+    assert_eq!(
+        p.fasi[0].header().esito_processo,
+        Some(EsitoProcesso::AvvioValutazione)
+    );
     assert_eq!(p.fasi[1].id(), "B-1");
     assert!(p.fasi[1].is_open());
     let b = p.valutazioni().next().unwrap();
     assert_eq!(
-        b.responsabile_valutazione.as_ref().unwrap().codice_fiscale.as_ref().unwrap().as_str(),
+        b.responsabile_valutazione
+            .as_ref()
+            .unwrap()
+            .codice_fiscale
+            .as_ref()
+            .unwrap()
+            .as_str(),
         "BNCLRA75M41F205A"
     );
     let a = p.accessi().next().unwrap();
     assert_eq!(a.valore_isee.as_ref().unwrap().amount.as_str(), "7350.00");
-    assert!(a.intestazione.data_inizio.as_ref().unwrap().cmp_common(
-        b.intestazione.data_inizio.as_ref().unwrap()
-    ) == Some(std::cmp::Ordering::Less));
+    assert!(
+        a.intestazione
+            .data_inizio
+            .as_ref()
+            .unwrap()
+            .cmp_common(b.intestazione.data_inizio.as_ref().unwrap())
+            == Some(std::cmp::Ordering::Less)
+    );
     // Canonical re-write is stable.
     let j = json::to_string(&c);
     assert_eq!(json::to_string(&json::from_str(&j).unwrap()), j);

@@ -8,7 +8,11 @@ use chrono::NaiveDate;
 
 fn validator() -> Validator {
     let as_of = NaiveDate::from_ymd_opt(2025, 1, 15).expect("date");
-    Validator::new(ValidationOptions::default().with_profiles(Profiles::up_to(Profile::Guideline)).as_of(as_of))
+    Validator::new(
+        ValidationOptions::default()
+            .with_profiles(Profiles::up_to(Profile::Guideline))
+            .as_of(as_of),
+    )
 }
 
 #[test]
@@ -42,8 +46,12 @@ fn valid_samples_have_no_errors_and_no_warnings() {
     for s in samples::all().iter().filter(|s| s.expect_valid) {
         let cartella = json::from_str(s.json).expect("parse");
         let report = v.validate(&cartella);
-        let bad: Vec<String> =
-            report.issues.iter().filter(|i| i.severity != Severity::Info).map(ToString::to_string).collect();
+        let bad: Vec<String> = report
+            .issues
+            .iter()
+            .filter(|i| i.severity != Severity::Info)
+            .map(ToString::to_string)
+            .collect();
         assert!(bad.is_empty(), "{}:\n  {}", s.name, bad.join("\n  "));
         assert!(report.is_valid());
     }
@@ -54,7 +62,11 @@ fn invalid_samples_raise_their_documented_rules() {
     let v = validator();
     for s in samples::all().iter().filter(|s| !s.expect_valid) {
         let expected = s.expected_rules();
-        assert!(!expected.is_empty(), "{}: the description must list the rules it triggers", s.name);
+        assert!(
+            !expected.is_empty(),
+            "{}: the description must list the rules it triggers",
+            s.name
+        );
         let cartella = json::from_str(s.json).expect("parse");
         let report = v.validate(&cartella);
         assert!(!report.is_valid(), "{} should have an error", s.name);
@@ -64,7 +76,12 @@ fn invalid_samples_raise_their_documented_rules() {
                 "{}: documented rule {id} is not in the catalogue",
                 s.name
             );
-            assert!(report.has(id), "{}: expected {id}, got {:?}", s.name, report.rule_ids());
+            assert!(
+                report.has(id),
+                "{}: expected {id}, got {:?}",
+                s.name,
+                report.rule_ids()
+            );
         }
     }
 }
@@ -81,7 +98,12 @@ fn sample_codici_fiscali_are_well_formed() {
             if s.name == "invalido-cf" && code.starts_with("PGNGLI") {
                 assert!(!ok, "{}: the assistito's code is wrong on purpose", s.name);
             } else {
-                assert!(ok, "{}: {}… is not a valid codice fiscale", s.name, &code[..6]);
+                assert!(
+                    ok,
+                    "{}: {}… is not a valid codice fiscale",
+                    s.name,
+                    &code[..6]
+                );
             }
         }
     }

@@ -13,9 +13,11 @@ use cartella::codelists::FILES;
 use cartella::rules::{catalogo, RULES_CSV};
 
 fn folder(var: &str, default: &str) -> Option<PathBuf> {
-    let dir = std::env::var_os(var)
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("..").join(default));
+    let dir = std::env::var_os(var).map(PathBuf::from).unwrap_or_else(|| {
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("..")
+            .join(default)
+    });
     if dir.is_dir() {
         return Some(dir);
     }
@@ -45,7 +47,11 @@ fn reference_dir() -> Option<PathBuf> {
 fn embedded_rules_csv_equals_the_spec() {
     let Some(spec) = spec_dir() else { return };
     let text = std::fs::read_to_string(spec.join("rules.csv")).expect("spec rules.csv");
-    assert!(text == RULES_CSV, "core/data/rules.csv differs from the spec: copy {}", spec.join("rules.csv").display());
+    assert!(
+        text == RULES_CSV,
+        "core/data/rules.csv differs from the spec: copy {}",
+        spec.join("rules.csv").display()
+    );
 }
 
 #[test]
@@ -54,16 +60,26 @@ fn embedded_code_lists_equal_the_spec() {
     let dir = spec.join("codelists");
     let mut on_disk: BTreeSet<String> = BTreeSet::new();
     for entry in std::fs::read_dir(&dir).expect("spec codelists folder") {
-        let name = entry.expect("entry").file_name().to_string_lossy().into_owned();
+        let name = entry
+            .expect("entry")
+            .file_name()
+            .to_string_lossy()
+            .into_owned();
         if name.ends_with(".csv") {
             on_disk.insert(name);
         }
     }
     let embedded: BTreeSet<String> = FILES.iter().map(|(n, _)| n.to_string()).collect();
-    assert_eq!(embedded, on_disk, "embedded code-list files differ from the spec's list");
+    assert_eq!(
+        embedded, on_disk,
+        "embedded code-list files differ from the spec's list"
+    );
     for (name, contents) in FILES {
         let spec_text = std::fs::read_to_string(dir.join(name)).expect("spec file");
-        assert!(spec_text == *contents, "core/data/codelists/{name} differs from the spec");
+        assert!(
+            spec_text == *contents,
+            "core/data/codelists/{name} differs from the spec"
+        );
     }
 }
 
@@ -80,12 +96,20 @@ fn rules_md_agrees_with_the_catalogue() {
             continue;
         }
         let id = cells[1];
-        let is_id = (id.starts_with("XML-") || id.starts_with("CSI-") || id.starts_with("CF-") || id.starts_with("SIUSS-"))
-            && id.rsplit('-').next().is_some_and(|n| n.chars().all(|c| c.is_ascii_digit()));
+        let is_id = (id.starts_with("XML-")
+            || id.starts_with("CSI-")
+            || id.starts_with("CF-")
+            || id.starts_with("SIUSS-"))
+            && id
+                .rsplit('-')
+                .next()
+                .is_some_and(|n| n.chars().all(|c| c.is_ascii_digit()));
         if !is_id {
             continue;
         }
-        let rule = catalogo().get(id).unwrap_or_else(|| panic!("{id} of rules.md is not in rules.csv"));
+        let rule = catalogo()
+            .get(id)
+            .unwrap_or_else(|| panic!("{id} of rules.md is not in rules.csv"));
         assert_eq!(rule.severity.as_str(), cells[2], "{id} severity");
         assert_eq!(rule.profile.as_str(), cells[3], "{id} profile");
         ids.insert(id.to_string());
@@ -122,9 +146,14 @@ fn xsd_enumerations(xsd: &str) -> Vec<(String, Vec<String>)> {
 
 #[test]
 fn inps_enumerations_equal_the_official_xsds() {
-    let Some(reference) = reference_dir() else { return };
+    let Some(reference) = reference_dir() else {
+        return;
+    };
     let mut checked = 0;
-    for (xsd_file, prefix) in [("PS_PSA_SINA201812.xsd", "INPS.PS_PSA_SINA201812."), ("SINBA.xsd", "INPS.SINBA.")] {
+    for (xsd_file, prefix) in [
+        ("PS_PSA_SINA201812.xsd", "INPS.PS_PSA_SINA201812."),
+        ("SINBA.xsd", "INPS.SINBA."),
+    ] {
         let xsd = std::fs::read_to_string(reference.join("siuss").join(xsd_file)).expect("XSD");
         for (type_name, values) in xsd_enumerations(&xsd) {
             let system = format!("{prefix}{type_name}");

@@ -1,82 +1,313 @@
 //! The embedded code-list files: one per row of `index.csv`, plus `index.csv` itself.
 /// `(file name, contents)` of every embedded code-list file.
 pub const FILES: &[(&str, &str)] = &[
-    ("csi-codice-fase-default.csv", include_str!("../../data/codelists/csi-codice-fase-default.csv")),
-    ("csi-esito-obiettivo.csv", include_str!("../../data/codelists/csi-esito-obiettivo.csv")),
-    ("csi-esito-processo.csv", include_str!("../../data/codelists/csi-esito-processo.csv")),
-    ("csi-garante.csv", include_str!("../../data/codelists/csi-garante.csv")),
-    ("csi-modalita-contatto.csv", include_str!("../../data/codelists/csi-modalita-contatto.csv")),
-    ("csi-ruolo-operatore.csv", include_str!("../../data/codelists/csi-ruolo-operatore.csv")),
-    ("csi-stato-fase.csv", include_str!("../../data/codelists/csi-stato-fase.csv")),
-    ("csi-stato-intervento.csv", include_str!("../../data/codelists/csi-stato-intervento.csv")),
-    ("csi-stato-processo.csv", include_str!("../../data/codelists/csi-stato-processo.csv")),
-    ("csi-tipo-fase.csv", include_str!("../../data/codelists/csi-tipo-fase.csv")),
-    ("csi-tipo-relazione.csv", include_str!("../../data/codelists/csi-tipo-relazione.csv")),
-    ("csi-tipologia-isee.csv", include_str!("../../data/codelists/csi-tipologia-isee.csv")),
-    ("csi-uso-indirizzo.csv", include_str!("../../data/codelists/csi-uso-indirizzo.csv")),
-    ("hl7-acknowledgement-condition.csv", include_str!("../../data/codelists/hl7-acknowledgement-condition.csv")),
-    ("hl7-acknowledgement-detail-type.csv", include_str!("../../data/codelists/hl7-acknowledgement-detail-type.csv")),
-    ("hl7-acknowledgement-type.csv", include_str!("../../data/codelists/hl7-acknowledgement-type.csv")),
-    ("hl7-act-status.csv", include_str!("../../data/codelists/hl7-act-status.csv")),
-    ("hl7-administrative-gender.csv", include_str!("../../data/codelists/hl7-administrative-gender.csv")),
-    ("hl7-processing-id.csv", include_str!("../../data/codelists/hl7-processing-id.csv")),
-    ("hl7-processing-mode.csv", include_str!("../../data/codelists/hl7-processing-mode.csv")),
-    ("inps-prestazioni-attributi.csv", include_str!("../../data/codelists/inps-prestazioni-attributi.csv")),
-    ("inps-prestazioni.csv", include_str!("../../data/codelists/inps-prestazioni.csv")),
-    ("inps-ps-area-reddituale.csv", include_str!("../../data/codelists/inps-ps-area-reddituale.csv")),
-    ("inps-ps-area-supporto.csv", include_str!("../../data/codelists/inps-ps-area-supporto.csv")),
-    ("inps-ps-area-utenza.csv", include_str!("../../data/codelists/inps-ps-area-utenza.csv")),
-    ("inps-ps-attivita-vita-quotidiana.csv", include_str!("../../data/codelists/inps-ps-attivita-vita-quotidiana.csv")),
-    ("inps-ps-carattere-prestazione.csv", include_str!("../../data/codelists/inps-ps-carattere-prestazione.csv")),
-    ("inps-ps-disturbi-area-cognitiva.csv", include_str!("../../data/codelists/inps-ps-disturbi-area-cognitiva.csv")),
-    ("inps-ps-disturbi-comportamentali.csv", include_str!("../../data/codelists/inps-ps-disturbi-comportamentali.csv")),
-    ("inps-ps-fonte-derivazione-invalidita.csv", include_str!("../../data/codelists/inps-ps-fonte-derivazione-invalidita.csv")),
-    ("inps-ps-fonte-derivazione-valutazione.csv", include_str!("../../data/codelists/inps-ps-fonte-derivazione-valutazione.csv")),
-    ("inps-ps-genere.csv", include_str!("../../data/codelists/inps-ps-genere.csv")),
-    ("inps-ps-inv-civ.csv", include_str!("../../data/codelists/inps-ps-inv-civ.csv")),
-    ("inps-ps-mobilita.csv", include_str!("../../data/codelists/inps-ps-mobilita.csv")),
-    ("inps-ps-necessita-cure-sanitarie.csv", include_str!("../../data/codelists/inps-ps-necessita-cure-sanitarie.csv")),
-    ("inps-ps-presa-carico.csv", include_str!("../../data/codelists/inps-ps-presa-carico.csv")),
-    ("inps-ps-presenza-prova-mezzi.csv", include_str!("../../data/codelists/inps-ps-presenza-prova-mezzi.csv")),
-    ("inps-ps-strumento-valutazione.csv", include_str!("../../data/codelists/inps-ps-strumento-valutazione.csv")),
-    ("inps-ps-tipo-operazione.csv", include_str!("../../data/codelists/inps-ps-tipo-operazione.csv")),
-    ("inps-sinba-autorita-provvedimento.csv", include_str!("../../data/codelists/inps-sinba-autorita-provvedimento.csv")),
-    ("inps-sinba-carattere-affido.csv", include_str!("../../data/codelists/inps-sinba-carattere-affido.csv")),
-    ("inps-sinba-carattere-inserimento-residenziale.csv", include_str!("../../data/codelists/inps-sinba-carattere-inserimento-residenziale.csv")),
-    ("inps-sinba-collaborazioni-interventi.csv", include_str!("../../data/codelists/inps-sinba-collaborazioni-interventi.csv")),
-    ("inps-sinba-composizione-famiglia.csv", include_str!("../../data/codelists/inps-sinba-composizione-famiglia.csv")),
-    ("inps-sinba-condizione-lavoro.csv", include_str!("../../data/codelists/inps-sinba-condizione-lavoro.csv")),
-    ("inps-sinba-condizione-minore.csv", include_str!("../../data/codelists/inps-sinba-condizione-minore.csv")),
-    ("inps-sinba-disabilita.csv", include_str!("../../data/codelists/inps-sinba-disabilita.csv")),
-    ("inps-sinba-durata-affido.csv", include_str!("../../data/codelists/inps-sinba-durata-affido.csv")),
-    ("inps-sinba-esito-affido.csv", include_str!("../../data/codelists/inps-sinba-esito-affido.csv")),
-    ("inps-sinba-esito-inserimento-struttura.csv", include_str!("../../data/codelists/inps-sinba-esito-inserimento-struttura.csv")),
-    ("inps-sinba-fascia-eta-beneficiario.csv", include_str!("../../data/codelists/inps-sinba-fascia-eta-beneficiario.csv")),
-    ("inps-sinba-fascia-isee-beneficiario.csv", include_str!("../../data/codelists/inps-sinba-fascia-isee-beneficiario.csv")),
-    ("inps-sinba-fonte-segnalazione.csv", include_str!("../../data/codelists/inps-sinba-fonte-segnalazione.csv")),
-    ("inps-sinba-forma-inserimento-residenziale.csv", include_str!("../../data/codelists/inps-sinba-forma-inserimento-residenziale.csv")),
-    ("inps-sinba-forma-intervento-affido.csv", include_str!("../../data/codelists/inps-sinba-forma-intervento-affido.csv")),
-    ("inps-sinba-inv-civ-certificazioni.csv", include_str!("../../data/codelists/inps-sinba-inv-civ-certificazioni.csv")),
-    ("inps-sinba-luogo-vita.csv", include_str!("../../data/codelists/inps-sinba-luogo-vita.csv")),
-    ("inps-sinba-minore-straniero-no-acc.csv", include_str!("../../data/codelists/inps-sinba-minore-straniero-no-acc.csv")),
-    ("inps-sinba-motivazione-chiusura-carico.csv", include_str!("../../data/codelists/inps-sinba-motivazione-chiusura-carico.csv")),
-    ("inps-sinba-occupazione.csv", include_str!("../../data/codelists/inps-sinba-occupazione.csv")),
-    ("inps-sinba-potesta-tutela.csv", include_str!("../../data/codelists/inps-sinba-potesta-tutela.csv")),
-    ("inps-sinba-provvedimento-giudiziario.csv", include_str!("../../data/codelists/inps-sinba-provvedimento-giudiziario.csv")),
-    ("inps-sinba-scuola-frequentata.csv", include_str!("../../data/codelists/inps-sinba-scuola-frequentata.csv")),
-    ("inps-sinba-segnalazione-autorita-giudiziaria.csv", include_str!("../../data/codelists/inps-sinba-segnalazione-autorita-giudiziaria.csv")),
-    ("inps-sinba-situazione-chiusura-carico.csv", include_str!("../../data/codelists/inps-sinba-situazione-chiusura-carico.csv")),
-    ("inps-sinba-tipo-disabilita.csv", include_str!("../../data/codelists/inps-sinba-tipo-disabilita.csv")),
-    ("inps-sinba-tipo-inserimento-residenziale.csv", include_str!("../../data/codelists/inps-sinba-tipo-inserimento-residenziale.csv")),
-    ("inps-sinba-tipo-intervento-affido.csv", include_str!("../../data/codelists/inps-sinba-tipo-intervento-affido.csv")),
-    ("inps-sinba-tipo-provvedimento-giudiziario.csv", include_str!("../../data/codelists/inps-sinba-tipo-provvedimento-giudiziario.csv")),
-    ("inps-sinba-titolo-studio.csv", include_str!("../../data/codelists/inps-sinba-titolo-studio.csv")),
-    ("inps-sinba-valutazione-famiglia-minore.csv", include_str!("../../data/codelists/inps-sinba-valutazione-famiglia-minore.csv")),
-    ("inps-sinba-valutazione-minore.csv", include_str!("../../data/codelists/inps-sinba-valutazione-minore.csv")),
-    ("istat-area-utenza.csv", include_str!("../../data/codelists/istat-area-utenza.csv")),
-    ("lombardia-ats.csv", include_str!("../../data/codelists/lombardia-ats.csv")),
-    ("open-systems.csv", include_str!("../../data/codelists/open-systems.csv")),
-    ("waas-codice-esito.csv", include_str!("../../data/codelists/waas-codice-esito.csv")),
-    ("waas-tipo-flusso.csv", include_str!("../../data/codelists/waas-tipo-flusso.csv")),
+    (
+        "csi-codice-fase-default.csv",
+        include_str!("../../data/codelists/csi-codice-fase-default.csv"),
+    ),
+    (
+        "csi-esito-obiettivo.csv",
+        include_str!("../../data/codelists/csi-esito-obiettivo.csv"),
+    ),
+    (
+        "csi-esito-processo.csv",
+        include_str!("../../data/codelists/csi-esito-processo.csv"),
+    ),
+    (
+        "csi-garante.csv",
+        include_str!("../../data/codelists/csi-garante.csv"),
+    ),
+    (
+        "csi-modalita-contatto.csv",
+        include_str!("../../data/codelists/csi-modalita-contatto.csv"),
+    ),
+    (
+        "csi-ruolo-operatore.csv",
+        include_str!("../../data/codelists/csi-ruolo-operatore.csv"),
+    ),
+    (
+        "csi-stato-fase.csv",
+        include_str!("../../data/codelists/csi-stato-fase.csv"),
+    ),
+    (
+        "csi-stato-intervento.csv",
+        include_str!("../../data/codelists/csi-stato-intervento.csv"),
+    ),
+    (
+        "csi-stato-processo.csv",
+        include_str!("../../data/codelists/csi-stato-processo.csv"),
+    ),
+    (
+        "csi-tipo-fase.csv",
+        include_str!("../../data/codelists/csi-tipo-fase.csv"),
+    ),
+    (
+        "csi-tipo-relazione.csv",
+        include_str!("../../data/codelists/csi-tipo-relazione.csv"),
+    ),
+    (
+        "csi-tipologia-isee.csv",
+        include_str!("../../data/codelists/csi-tipologia-isee.csv"),
+    ),
+    (
+        "csi-uso-indirizzo.csv",
+        include_str!("../../data/codelists/csi-uso-indirizzo.csv"),
+    ),
+    (
+        "hl7-acknowledgement-condition.csv",
+        include_str!("../../data/codelists/hl7-acknowledgement-condition.csv"),
+    ),
+    (
+        "hl7-acknowledgement-detail-type.csv",
+        include_str!("../../data/codelists/hl7-acknowledgement-detail-type.csv"),
+    ),
+    (
+        "hl7-acknowledgement-type.csv",
+        include_str!("../../data/codelists/hl7-acknowledgement-type.csv"),
+    ),
+    (
+        "hl7-act-status.csv",
+        include_str!("../../data/codelists/hl7-act-status.csv"),
+    ),
+    (
+        "hl7-administrative-gender.csv",
+        include_str!("../../data/codelists/hl7-administrative-gender.csv"),
+    ),
+    (
+        "hl7-processing-id.csv",
+        include_str!("../../data/codelists/hl7-processing-id.csv"),
+    ),
+    (
+        "hl7-processing-mode.csv",
+        include_str!("../../data/codelists/hl7-processing-mode.csv"),
+    ),
+    (
+        "inps-prestazioni-attributi.csv",
+        include_str!("../../data/codelists/inps-prestazioni-attributi.csv"),
+    ),
+    (
+        "inps-prestazioni.csv",
+        include_str!("../../data/codelists/inps-prestazioni.csv"),
+    ),
+    (
+        "inps-ps-area-reddituale.csv",
+        include_str!("../../data/codelists/inps-ps-area-reddituale.csv"),
+    ),
+    (
+        "inps-ps-area-supporto.csv",
+        include_str!("../../data/codelists/inps-ps-area-supporto.csv"),
+    ),
+    (
+        "inps-ps-area-utenza.csv",
+        include_str!("../../data/codelists/inps-ps-area-utenza.csv"),
+    ),
+    (
+        "inps-ps-attivita-vita-quotidiana.csv",
+        include_str!("../../data/codelists/inps-ps-attivita-vita-quotidiana.csv"),
+    ),
+    (
+        "inps-ps-carattere-prestazione.csv",
+        include_str!("../../data/codelists/inps-ps-carattere-prestazione.csv"),
+    ),
+    (
+        "inps-ps-disturbi-area-cognitiva.csv",
+        include_str!("../../data/codelists/inps-ps-disturbi-area-cognitiva.csv"),
+    ),
+    (
+        "inps-ps-disturbi-comportamentali.csv",
+        include_str!("../../data/codelists/inps-ps-disturbi-comportamentali.csv"),
+    ),
+    (
+        "inps-ps-fonte-derivazione-invalidita.csv",
+        include_str!("../../data/codelists/inps-ps-fonte-derivazione-invalidita.csv"),
+    ),
+    (
+        "inps-ps-fonte-derivazione-valutazione.csv",
+        include_str!("../../data/codelists/inps-ps-fonte-derivazione-valutazione.csv"),
+    ),
+    (
+        "inps-ps-genere.csv",
+        include_str!("../../data/codelists/inps-ps-genere.csv"),
+    ),
+    (
+        "inps-ps-inv-civ.csv",
+        include_str!("../../data/codelists/inps-ps-inv-civ.csv"),
+    ),
+    (
+        "inps-ps-mobilita.csv",
+        include_str!("../../data/codelists/inps-ps-mobilita.csv"),
+    ),
+    (
+        "inps-ps-necessita-cure-sanitarie.csv",
+        include_str!("../../data/codelists/inps-ps-necessita-cure-sanitarie.csv"),
+    ),
+    (
+        "inps-ps-presa-carico.csv",
+        include_str!("../../data/codelists/inps-ps-presa-carico.csv"),
+    ),
+    (
+        "inps-ps-presenza-prova-mezzi.csv",
+        include_str!("../../data/codelists/inps-ps-presenza-prova-mezzi.csv"),
+    ),
+    (
+        "inps-ps-strumento-valutazione.csv",
+        include_str!("../../data/codelists/inps-ps-strumento-valutazione.csv"),
+    ),
+    (
+        "inps-ps-tipo-operazione.csv",
+        include_str!("../../data/codelists/inps-ps-tipo-operazione.csv"),
+    ),
+    (
+        "inps-sinba-autorita-provvedimento.csv",
+        include_str!("../../data/codelists/inps-sinba-autorita-provvedimento.csv"),
+    ),
+    (
+        "inps-sinba-carattere-affido.csv",
+        include_str!("../../data/codelists/inps-sinba-carattere-affido.csv"),
+    ),
+    (
+        "inps-sinba-carattere-inserimento-residenziale.csv",
+        include_str!("../../data/codelists/inps-sinba-carattere-inserimento-residenziale.csv"),
+    ),
+    (
+        "inps-sinba-collaborazioni-interventi.csv",
+        include_str!("../../data/codelists/inps-sinba-collaborazioni-interventi.csv"),
+    ),
+    (
+        "inps-sinba-composizione-famiglia.csv",
+        include_str!("../../data/codelists/inps-sinba-composizione-famiglia.csv"),
+    ),
+    (
+        "inps-sinba-condizione-lavoro.csv",
+        include_str!("../../data/codelists/inps-sinba-condizione-lavoro.csv"),
+    ),
+    (
+        "inps-sinba-condizione-minore.csv",
+        include_str!("../../data/codelists/inps-sinba-condizione-minore.csv"),
+    ),
+    (
+        "inps-sinba-disabilita.csv",
+        include_str!("../../data/codelists/inps-sinba-disabilita.csv"),
+    ),
+    (
+        "inps-sinba-durata-affido.csv",
+        include_str!("../../data/codelists/inps-sinba-durata-affido.csv"),
+    ),
+    (
+        "inps-sinba-esito-affido.csv",
+        include_str!("../../data/codelists/inps-sinba-esito-affido.csv"),
+    ),
+    (
+        "inps-sinba-esito-inserimento-struttura.csv",
+        include_str!("../../data/codelists/inps-sinba-esito-inserimento-struttura.csv"),
+    ),
+    (
+        "inps-sinba-fascia-eta-beneficiario.csv",
+        include_str!("../../data/codelists/inps-sinba-fascia-eta-beneficiario.csv"),
+    ),
+    (
+        "inps-sinba-fascia-isee-beneficiario.csv",
+        include_str!("../../data/codelists/inps-sinba-fascia-isee-beneficiario.csv"),
+    ),
+    (
+        "inps-sinba-fonte-segnalazione.csv",
+        include_str!("../../data/codelists/inps-sinba-fonte-segnalazione.csv"),
+    ),
+    (
+        "inps-sinba-forma-inserimento-residenziale.csv",
+        include_str!("../../data/codelists/inps-sinba-forma-inserimento-residenziale.csv"),
+    ),
+    (
+        "inps-sinba-forma-intervento-affido.csv",
+        include_str!("../../data/codelists/inps-sinba-forma-intervento-affido.csv"),
+    ),
+    (
+        "inps-sinba-inv-civ-certificazioni.csv",
+        include_str!("../../data/codelists/inps-sinba-inv-civ-certificazioni.csv"),
+    ),
+    (
+        "inps-sinba-luogo-vita.csv",
+        include_str!("../../data/codelists/inps-sinba-luogo-vita.csv"),
+    ),
+    (
+        "inps-sinba-minore-straniero-no-acc.csv",
+        include_str!("../../data/codelists/inps-sinba-minore-straniero-no-acc.csv"),
+    ),
+    (
+        "inps-sinba-motivazione-chiusura-carico.csv",
+        include_str!("../../data/codelists/inps-sinba-motivazione-chiusura-carico.csv"),
+    ),
+    (
+        "inps-sinba-occupazione.csv",
+        include_str!("../../data/codelists/inps-sinba-occupazione.csv"),
+    ),
+    (
+        "inps-sinba-potesta-tutela.csv",
+        include_str!("../../data/codelists/inps-sinba-potesta-tutela.csv"),
+    ),
+    (
+        "inps-sinba-provvedimento-giudiziario.csv",
+        include_str!("../../data/codelists/inps-sinba-provvedimento-giudiziario.csv"),
+    ),
+    (
+        "inps-sinba-scuola-frequentata.csv",
+        include_str!("../../data/codelists/inps-sinba-scuola-frequentata.csv"),
+    ),
+    (
+        "inps-sinba-segnalazione-autorita-giudiziaria.csv",
+        include_str!("../../data/codelists/inps-sinba-segnalazione-autorita-giudiziaria.csv"),
+    ),
+    (
+        "inps-sinba-situazione-chiusura-carico.csv",
+        include_str!("../../data/codelists/inps-sinba-situazione-chiusura-carico.csv"),
+    ),
+    (
+        "inps-sinba-tipo-disabilita.csv",
+        include_str!("../../data/codelists/inps-sinba-tipo-disabilita.csv"),
+    ),
+    (
+        "inps-sinba-tipo-inserimento-residenziale.csv",
+        include_str!("../../data/codelists/inps-sinba-tipo-inserimento-residenziale.csv"),
+    ),
+    (
+        "inps-sinba-tipo-intervento-affido.csv",
+        include_str!("../../data/codelists/inps-sinba-tipo-intervento-affido.csv"),
+    ),
+    (
+        "inps-sinba-tipo-provvedimento-giudiziario.csv",
+        include_str!("../../data/codelists/inps-sinba-tipo-provvedimento-giudiziario.csv"),
+    ),
+    (
+        "inps-sinba-titolo-studio.csv",
+        include_str!("../../data/codelists/inps-sinba-titolo-studio.csv"),
+    ),
+    (
+        "inps-sinba-valutazione-famiglia-minore.csv",
+        include_str!("../../data/codelists/inps-sinba-valutazione-famiglia-minore.csv"),
+    ),
+    (
+        "inps-sinba-valutazione-minore.csv",
+        include_str!("../../data/codelists/inps-sinba-valutazione-minore.csv"),
+    ),
+    (
+        "istat-area-utenza.csv",
+        include_str!("../../data/codelists/istat-area-utenza.csv"),
+    ),
+    (
+        "lombardia-ats.csv",
+        include_str!("../../data/codelists/lombardia-ats.csv"),
+    ),
+    (
+        "open-systems.csv",
+        include_str!("../../data/codelists/open-systems.csv"),
+    ),
+    (
+        "waas-codice-esito.csv",
+        include_str!("../../data/codelists/waas-codice-esito.csv"),
+    ),
+    (
+        "waas-tipo-flusso.csv",
+        include_str!("../../data/codelists/waas-tipo-flusso.csv"),
+    ),
     ("index.csv", include_str!("../../data/codelists/index.csv")),
 ];

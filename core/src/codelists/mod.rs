@@ -102,7 +102,13 @@ impl Tabella {
                 }
             }
         }
-        Tabella { system: system.into(), nome: None, tipo, voci: dedup, index }
+        Tabella {
+            system: system.into(),
+            nome: None,
+            tipo,
+            voci: dedup,
+            index,
+        }
     }
 
     /// The rows, in file order.
@@ -154,29 +160,45 @@ pub struct Registro {
     codici_fase_default: Vec<Voce>,
 }
 
-fn parse_opt_date(s: Option<&str>, table: &str, line: u64) -> Result<Option<NaiveDate>, CartellaError> {
+fn parse_opt_date(
+    s: Option<&str>,
+    table: &str,
+    line: u64,
+) -> Result<Option<NaiveDate>, CartellaError> {
     match s.map(str::trim) {
         None | Some("") => Ok(None),
-        Some(v) => NaiveDate::parse_from_str(v, "%Y-%m-%d").map(Some).map_err(|e| CartellaError::Tabella {
-            table: table.to_string(),
-            message: format!("line {line}: date {v:?}: {e}"),
-        }),
+        Some(v) => NaiveDate::parse_from_str(v, "%Y-%m-%d")
+            .map(Some)
+            .map_err(|e| CartellaError::Tabella {
+                table: table.to_string(),
+                message: format!("line {line}: date {v:?}: {e}"),
+            }),
     }
 }
 
 /// Reads a code-list CSV (`code,label,system,source[,valido_dal,valido_al]`) into `(system, Voce)`.
 fn read_code_csv(name: &str, reader: impl Read) -> Result<Vec<(String, Voce)>, CartellaError> {
-    let err = |line: u64, message: String| CartellaError::Tabella { table: name.to_string(), message: format!("line {line}: {message}") };
-    let mut rdr = csv::ReaderBuilder::new().has_headers(true).from_reader(reader);
+    let err = |line: u64, message: String| CartellaError::Tabella {
+        table: name.to_string(),
+        message: format!("line {line}: {message}"),
+    };
+    let mut rdr = csv::ReaderBuilder::new()
+        .has_headers(true)
+        .from_reader(reader);
     let headers = rdr.headers().map_err(|e| err(1, e.to_string()))?.clone();
     let col = |n: &str| headers.iter().position(|h| h == n);
     let (Some(c_code), Some(c_system)) = (col("code"), col("system")) else {
-        return Err(err(1, "header must contain code and system (code,label,system,source[,valido_dal,valido_al])".into()));
+        return Err(err(
+            1,
+            "header must contain code and system (code,label,system,source[,valido_dal,valido_al])"
+                .into(),
+        ));
     };
     let (c_label, c_dal, c_al) = (col("label"), col("valido_dal"), col("valido_al"));
     let mut out = Vec::new();
     for record in rdr.records() {
-        let record = record.map_err(|e| err(e.position().map_or(0, |p| p.line()), e.to_string()))?;
+        let record =
+            record.map_err(|e| err(e.position().map_or(0, |p| p.line()), e.to_string()))?;
         let line = record.position().map_or(0, |p| p.line());
         let code = record.get(c_code).unwrap_or_default();
         if code.is_empty() {
@@ -186,7 +208,10 @@ fn read_code_csv(name: &str, reader: impl Read) -> Result<Vec<(String, Voce)>, C
         if system.is_empty() {
             return Err(err(line, "empty system".into()));
         }
-        let label = c_label.and_then(|c| record.get(c)).filter(|l| !l.is_empty()).map(str::to_string);
+        let label = c_label
+            .and_then(|c| record.get(c))
+            .filter(|l| !l.is_empty())
+            .map(str::to_string);
         let voce = Voce {
             code: code.to_string(),
             label,
@@ -217,25 +242,46 @@ impl Registro {
         let index = file("index.csv").unwrap_or_default();
         let mut rdr = csv::ReaderBuilder::new().from_reader(index.as_bytes());
         for record in rdr.records() {
-            let record = record.map_err(|e| CartellaError::Tabella { table: "index.csv".into(), message: e.to_string() })?;
-            let (name, system, label, closed) =
-                (record.get(0).unwrap_or_default(), record.get(1).unwrap_or_default(), record.get(2).unwrap_or_default(), record.get(4).unwrap_or_default());
+            let record = record.map_err(|e| CartellaError::Tabella {
+                table: "index.csv".into(),
+                message: e.to_string(),
+            })?;
+            let (name, system, label, closed) = (
+                record.get(0).unwrap_or_default(),
+                record.get(1).unwrap_or_default(),
+                record.get(2).unwrap_or_default(),
+                record.get(4).unwrap_or_default(),
+            );
             let Some(contents) = file(name) else { continue };
             match (name, closed) {
                 ("open-systems.csv", _) => {
                     for (_, voce) in read_code_csv(name, contents.as_bytes())? {
-                        registro.aperti.insert(voce.code, voce.label.unwrap_or_default());
+                        registro
+                            .aperti
+                            .insert(voce.code, voce.label.unwrap_or_default());
                     }
                 }
                 ("csi-codice-fase-default.csv", _) => {
-                    registro.codici_fase_default = read_code_csv(name, contents.as_bytes())?.into_iter().map(|(_, v)| v).collect();
+                    registro.codici_fase_default = read_code_csv(name, contents.as_bytes())?
+                        .into_iter()
+                        .map(|(_, v)| v)
+                        .collect();
                 }
                 (_, "closed") | (_, "open-extensible") => {
-                    let tipo = if closed == "closed" { TipoSistema::Chiuso } else { TipoSistema::ApertoEstendibile };
-                    let voci = read_code_csv(name, contents.as_bytes())?.into_iter().map(|(_, v)| v).collect();
+                    let tipo = if closed == "closed" {
+                        TipoSistema::Chiuso
+                    } else {
+                        TipoSistema::ApertoEstendibile
+                    };
+                    let voci = read_code_csv(name, contents.as_bytes())?
+                        .into_iter()
+                        .map(|(_, v)| v)
+                        .collect();
                     let mut tabella = Tabella::new(system, tipo, voci);
                     tabella.nome = Some(label.to_string()).filter(|l| !l.is_empty());
-                    registro.tabelle.insert(system.to_string(), Arc::new(tabella));
+                    registro
+                        .tabelle
+                        .insert(system.to_string(), Arc::new(tabella));
                 }
                 _ => {}
             }
@@ -252,7 +298,12 @@ impl Registro {
     ) -> Result<(), CartellaError> {
         let voci = righe
             .into_iter()
-            .map(|(code, label)| Voce { code: code.to_string(), label: label.into().map(str::to_string), valido_dal: None, valido_al: None })
+            .map(|(code, label)| Voce {
+                code: code.to_string(),
+                label: label.into().map(str::to_string),
+                valido_dal: None,
+                valido_al: None,
+            })
             .collect();
         self.registra_voci(system, voci)
     }
@@ -260,10 +311,16 @@ impl Registro {
     /// Registers (or replaces) the table of `system` from full rows (with validity dates).
     pub fn registra_voci(&mut self, system: &str, voci: Vec<Voce>) -> Result<(), CartellaError> {
         if system.trim().is_empty() {
-            return Err(CartellaError::Argomento { name: "system", message: "empty code system".into() });
+            return Err(CartellaError::Argomento {
+                name: "system",
+                message: "empty code system".into(),
+            });
         }
         if let Some(v) = voci.iter().find(|v| v.code.is_empty()) {
-            return Err(CartellaError::Tabella { table: system.to_string(), message: format!("empty code (label {:?})", v.label) });
+            return Err(CartellaError::Tabella {
+                table: system.to_string(),
+                message: format!("empty code (label {:?})", v.label),
+            });
         }
         let tabella = Tabella::new(system, TipoSistema::TabellaRegistrata, voci);
         self.tabelle.insert(system.to_string(), Arc::new(tabella));
@@ -300,20 +357,37 @@ impl Registro {
         sistema_destinazione: &str,
         coppie: impl IntoIterator<Item = (&'a str, &'a str)>,
     ) {
-        let map = coppie.into_iter().map(|(s, t)| (s.to_string(), t.to_string())).collect();
-        self.mappe.insert((sistema_origine.to_string(), sistema_destinazione.to_string()), map);
+        let map = coppie
+            .into_iter()
+            .map(|(s, t)| (s.to_string(), t.to_string()))
+            .collect();
+        self.mappe.insert(
+            (
+                sistema_origine.to_string(),
+                sistema_destinazione.to_string(),
+            ),
+            map,
+        );
     }
 
     /// Registers the concept maps of a CSV `source_system,source_code,target_system,target_code,source`.
     pub fn registra_mappe_csv(&mut self, reader: impl Read) -> Result<(), CartellaError> {
-        let mut rdr = csv::ReaderBuilder::new().has_headers(true).from_reader(reader);
+        let mut rdr = csv::ReaderBuilder::new()
+            .has_headers(true)
+            .from_reader(reader);
         let mut maps: HashMap<(String, String), HashMap<String, String>> = HashMap::new();
         for record in rdr.records() {
-            let record = record.map_err(|e| CartellaError::Tabella { table: "concept map".into(), message: e.to_string() })?;
+            let record = record.map_err(|e| CartellaError::Tabella {
+                table: "concept map".into(),
+                message: e.to_string(),
+            })?;
             let line = record.position().map_or(0, |p| p.line());
             let f = |i| record.get(i).unwrap_or_default().to_string();
             if f(0).is_empty() || f(1).is_empty() || f(2).is_empty() || f(3).is_empty() {
-                return Err(CartellaError::Tabella { table: "concept map".into(), message: format!("line {line}: empty field") });
+                return Err(CartellaError::Tabella {
+                    table: "concept map".into(),
+                    message: format!("line {line}: empty field"),
+                });
             }
             maps.entry((f(0), f(2))).or_default().insert(f(1), f(3));
         }
@@ -322,16 +396,27 @@ impl Registro {
     }
 
     /// Translates a code through a registered concept map.
-    pub fn traduci(&self, sistema_origine: &str, code: &str, sistema_destinazione: &str) -> Option<&str> {
+    pub fn traduci(
+        &self,
+        sistema_origine: &str,
+        code: &str,
+        sistema_destinazione: &str,
+    ) -> Option<&str> {
         self.mappe
-            .get(&(sistema_origine.to_string(), sistema_destinazione.to_string()))
+            .get(&(
+                sistema_origine.to_string(),
+                sistema_destinazione.to_string(),
+            ))
             .and_then(|m| m.get(code))
             .map(String::as_str)
     }
 
     /// Whether a concept map between the two systems is registered.
     pub fn ha_mappa(&self, sistema_origine: &str, sistema_destinazione: &str) -> bool {
-        self.mappe.contains_key(&(sistema_origine.to_string(), sistema_destinazione.to_string()))
+        self.mappe.contains_key(&(
+            sistema_origine.to_string(),
+            sistema_destinazione.to_string(),
+        ))
     }
 
     /// The table of a system, if one is registered or embedded.
@@ -409,11 +494,23 @@ mod tests {
         assert!(r.sistemi().len() >= 70, "{}", r.sistemi().len());
         assert_eq!(r.sistemi_aperti().len(), 63);
         assert!(r.is_aperto("2.16.840.1.113883.2.9.2.30.3.2.3.1.1.2"));
-        assert_eq!(r.tabella(SISTEMA_PRESTAZIONI_INPS).map(|t| t.tipo), Some(TipoSistema::ApertoEstendibile));
-        assert_eq!(r.tabella("CSI-LIB-TIPO-FASE").map(|t| t.tipo), Some(TipoSistema::Chiuso));
-        assert!(r.tabella("2.16.840.1.113883.2.9.2.30.4.11").is_none(), "ATS seed not registered by default");
+        assert_eq!(
+            r.tabella(SISTEMA_PRESTAZIONI_INPS).map(|t| t.tipo),
+            Some(TipoSistema::ApertoEstendibile)
+        );
+        assert_eq!(
+            r.tabella("CSI-LIB-TIPO-FASE").map(|t| t.tipo),
+            Some(TipoSistema::Chiuso)
+        );
+        assert!(
+            r.tabella("2.16.840.1.113883.2.9.2.30.4.11").is_none(),
+            "ATS seed not registered by default"
+        );
         assert_eq!(r.codici_fase_default().len(), 5);
-        assert!(matches!(r.verifica("NOPE", "x", None), Verifica::SistemaSconosciuto));
+        assert!(matches!(
+            r.verifica("NOPE", "x", None),
+            Verifica::SistemaSconosciuto
+        ));
     }
 
     #[test]
@@ -421,36 +518,75 @@ mod tests {
         let mut r = Registro::standard().clone();
         let sys = "2.16.840.1.113883.2.9.2.30.3.2.3.1.1.3";
         let d = |s| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
-        let csv = format!("code,label,system,source,valido_dal,valido_al\n1,Uno,{sys},D,2017-01-01,2020-12-31\n");
-        assert_eq!(r.registra_csv(csv.as_bytes()).unwrap(), vec![sys.to_string()]);
+        let csv = format!(
+            "code,label,system,source,valido_dal,valido_al\n1,Uno,{sys},D,2017-01-01,2020-12-31\n"
+        );
+        assert_eq!(
+            r.registra_csv(csv.as_bytes()).unwrap(),
+            vec![sys.to_string()]
+        );
         assert!(!r.is_aperto(sys));
-        assert!(matches!(r.verifica(sys, "1", Some(d("2018-05-01"))), Verifica::Valido(_)));
-        assert!(matches!(r.verifica(sys, "1", Some(d("2021-01-01"))), Verifica::NonValidoAllaData(_)));
+        assert!(matches!(
+            r.verifica(sys, "1", Some(d("2018-05-01"))),
+            Verifica::Valido(_)
+        ));
+        assert!(matches!(
+            r.verifica(sys, "1", Some(d("2021-01-01"))),
+            Verifica::NonValidoAllaData(_)
+        ));
         assert!(matches!(r.verifica(sys, "2", None), Verifica::NonInTabella));
         // the standard registry is untouched
         assert!(Registro::standard().is_aperto(sys));
         r.registra_seed_ats().unwrap();
-        assert_eq!(r.label("2.16.840.1.113883.2.9.2.30.4.11", "321"), Some("ATS della Città Metropolitana di Milano"));
+        assert_eq!(
+            r.label("2.16.840.1.113883.2.9.2.30.4.11", "321"),
+            Some("ATS della Città Metropolitana di Milano")
+        );
     }
 
     #[test]
     fn malformed_tables_are_errors_with_lines() {
         let mut r = Registro::vuoto();
-        let e = r.registra_csv("code,label,system,source\n,x,S,D\n".as_bytes()).unwrap_err();
+        let e = r
+            .registra_csv("code,label,system,source\n,x,S,D\n".as_bytes())
+            .unwrap_err();
         assert!(e.to_string().contains("line 2"), "{e}");
         let e = r.registra_csv("code,label\n1,x\n".as_bytes()).unwrap_err();
         assert!(e.to_string().contains("header"), "{e}");
-        let e = r.registra_csv("code,label,system,source,valido_dal\n1,x,S,D,2020-13-01\n".as_bytes()).unwrap_err();
+        let e = r
+            .registra_csv("code,label,system,source,valido_dal\n1,x,S,D,2020-13-01\n".as_bytes())
+            .unwrap_err();
         assert!(e.to_string().contains("date"), "{e}");
     }
 
     #[test]
     fn concept_maps_translate() {
         let mut r = Registro::vuoto();
-        r.registra_mappa("ISTAT-AREA-UTENZA", "INPS.PS_PSA_SINA201812.AreaUtenzaType", [("FAM", "1")]);
-        assert_eq!(r.traduci("ISTAT-AREA-UTENZA", "FAM", "INPS.PS_PSA_SINA201812.AreaUtenzaType"), Some("1"));
-        assert_eq!(r.traduci("ISTAT-AREA-UTENZA", "DIS", "INPS.PS_PSA_SINA201812.AreaUtenzaType"), None);
-        r.registra_mappe_csv("source_system,source_code,target_system,target_code,source\nA,x,B,y,D\n".as_bytes()).unwrap();
+        r.registra_mappa(
+            "ISTAT-AREA-UTENZA",
+            "INPS.PS_PSA_SINA201812.AreaUtenzaType",
+            [("FAM", "1")],
+        );
+        assert_eq!(
+            r.traduci(
+                "ISTAT-AREA-UTENZA",
+                "FAM",
+                "INPS.PS_PSA_SINA201812.AreaUtenzaType"
+            ),
+            Some("1")
+        );
+        assert_eq!(
+            r.traduci(
+                "ISTAT-AREA-UTENZA",
+                "DIS",
+                "INPS.PS_PSA_SINA201812.AreaUtenzaType"
+            ),
+            None
+        );
+        r.registra_mappe_csv(
+            "source_system,source_code,target_system,target_code,source\nA,x,B,y,D\n".as_bytes(),
+        )
+        .unwrap();
         assert_eq!(r.traduci("A", "x", "B"), Some("y"));
         assert!(r.ha_mappa("A", "B"));
     }

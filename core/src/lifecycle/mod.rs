@@ -38,8 +38,8 @@ mod replay;
 mod servizio;
 
 pub use eventi::{
-    applica, applica_in_cartella, nuovo_accesso, ricevi_trasferimento, transizioni_ammesse, DatiEvento, Evento,
-    OpzioniTransizione, Servizio,
+    applica, applica_in_cartella, nuovo_accesso, ricevi_trasferimento, transizioni_ammesse,
+    DatiEvento, Evento, OpzioniTransizione, Servizio,
 };
 pub use replay::{replay, PassoReplay, Replay, TipoPasso};
 pub use servizio::{sospensione_aperta, stato_intervento, stato_intervento_derivato};
@@ -67,6 +67,20 @@ pub(crate) const RULES: &[&str] = &[
     "CSI-LCY-022",
     "CSI-ERO-013",
     "CSI-ERO-015",
+];
+
+/// Lifecycle rules raised only as API refusals ([`CartellaError::TransizioneIllegale`]), never by
+/// replay.
+#[allow(dead_code)]
+pub(crate) const DEFERRED: &[(&str, &str)] = &[
+    (
+        "CSI-LCY-015",
+        "re-opening a transferred or annulled process is an API event (RIAPRI); in data, a record after TRASFERITO/ANNULLATO is CSI-LCY-007",
+    ),
+    (
+        "CSI-LCY-023",
+        "service events (METTI_IN_GRADUATORIA, ATTIVA_SERVIZIO on a registered service, CONCLUDI_SERVIZIO) are API events; in data the service state is checked by CSI-ERO-013",
+    ),
 ];
 
 /// State of the process machine: the never-stored pseudo-state `INIZIALE` or a stored
@@ -98,7 +112,10 @@ impl Stato {
 
     /// `TRASFERITO` or `ANNULLATO`: nothing can happen any more.
     pub fn is_terminale(self) -> bool {
-        matches!(self, Stato::Processo(StatoProcesso::Trasferito | StatoProcesso::Annullato))
+        matches!(
+            self,
+            Stato::Processo(StatoProcesso::Trasferito | StatoProcesso::Annullato)
+        )
     }
 
     /// A non-terminal process in progress (`ACCESSO` … `VALUTAZIONE_FINALE`, `SOSPESO`): what
@@ -135,13 +152,35 @@ impl fmt::Display for Stato {
 pub fn esiti_ammessi(tipo: TipoFase) -> &'static [EsitoProcesso] {
     use EsitoProcesso as E;
     match tipo {
-        TipoFase::Accesso => &[E::AvvioValutazione, E::SoloInformazione, E::InvioAltroServizio, E::Trasferimento, E::Annullato],
-        TipoFase::ValutazioneBisogno => {
-            &[E::PresaInCarico, E::NonPresaInCarico, E::InvioAltroServizio, E::Trasferimento, E::Annullato]
+        TipoFase::Accesso => &[
+            E::AvvioValutazione,
+            E::SoloInformazione,
+            E::InvioAltroServizio,
+            E::Trasferimento,
+            E::Annullato,
+        ],
+        TipoFase::ValutazioneBisogno => &[
+            E::PresaInCarico,
+            E::NonPresaInCarico,
+            E::InvioAltroServizio,
+            E::Trasferimento,
+            E::Annullato,
+        ],
+        TipoFase::ProgettoIndividuale => &[
+            E::ProgettoApprovato,
+            E::ProgettoNonAttivato,
+            E::Trasferimento,
+            E::Annullato,
+        ],
+        TipoFase::ErogazioneServizio => {
+            &[E::Concluso, E::Interrotto, E::Trasferimento, E::Annullato]
         }
-        TipoFase::ProgettoIndividuale => &[E::ProgettoApprovato, E::ProgettoNonAttivato, E::Trasferimento, E::Annullato],
-        TipoFase::ErogazioneServizio => &[E::Concluso, E::Interrotto, E::Trasferimento, E::Annullato],
-        TipoFase::ValutazioneFinale => &[E::NuovoProgetto, E::Chiusura, E::Trasferimento, E::Annullato],
+        TipoFase::ValutazioneFinale => &[
+            E::NuovoProgetto,
+            E::Chiusura,
+            E::Trasferimento,
+            E::Annullato,
+        ],
     }
 }
 
@@ -156,7 +195,9 @@ pub fn stato_dopo_chiusura(tipo: TipoFase, esito: EsitoProcesso) -> Option<Stato
     }
     match esito {
         E::AvvioValutazione => Some(S::Valutazione),
-        E::SoloInformazione | E::InvioAltroServizio | E::NonPresaInCarico | E::Chiusura => Some(S::Chiuso),
+        E::SoloInformazione | E::InvioAltroServizio | E::NonPresaInCarico | E::Chiusura => {
+            Some(S::Chiuso)
+        }
         E::PresaInCarico | E::NuovoProgetto => Some(S::Progettazione),
         E::ProgettoApprovato => Some(S::Erogazione),
         E::ProgettoNonAttivato => Some(S::ValutazioneFinale),
@@ -183,8 +224,16 @@ pub(crate) fn lettera(tipo: TipoFase) -> String {
 }
 
 /// Builds the refusal of an API event.
-pub(crate) fn rifiuto(rule_id: &str, evento: crate::model::TipoEvento, stato: Stato) -> CartellaError {
-    CartellaError::TransizioneIllegale { rule_id: rule_id.to_string(), evento: evento.code().to_string(), stato: stato.code().to_string() }
+pub(crate) fn rifiuto(
+    rule_id: &str,
+    evento: crate::model::TipoEvento,
+    stato: Stato,
+) -> CartellaError {
+    CartellaError::TransizioneIllegale {
+        rule_id: rule_id.to_string(),
+        evento: evento.code().to_string(),
+        stato: stato.code().to_string(),
+    }
 }
 
 /// Validator entry point: replays every process of the cartella (`{base}/processi/{i}`),

@@ -10,7 +10,10 @@ pub fn sospensione_aperta(d: &FaseErogazioneServizio) -> Option<usize> {
 }
 
 fn chiuso(d: &FaseErogazioneServizio) -> bool {
-    matches!(d.intestazione.stato_fase, StatoFase::Chiusa | StatoFase::Annullata)
+    matches!(
+        d.intestazione.stato_fase,
+        StatoFase::Chiusa | StatoFase::Annullata
+    )
 }
 
 /// The service state derived from the record's dates and suspensions (`lifecycle.md` §7, used
@@ -31,7 +34,8 @@ pub fn stato_intervento_derivato(d: &FaseErogazioneServizio) -> StatoIntervento 
 /// The service state of a D record: `stato_intervento` when given, else derived
 /// ([`stato_intervento_derivato`]).
 pub fn stato_intervento(d: &FaseErogazioneServizio) -> StatoIntervento {
-    d.stato_intervento.unwrap_or_else(|| stato_intervento_derivato(d))
+    d.stato_intervento
+        .unwrap_or_else(|| stato_intervento_derivato(d))
 }
 
 /// Whether a stored `stato_intervento` agrees with the record (`CSI-ERO-013`): `V`/`G` ⇒ no
@@ -43,7 +47,10 @@ pub(crate) fn coerente(d: &FaseErogazioneServizio, s: StatoIntervento) -> bool {
     match s {
         StatoIntervento::V | StatoIntervento::G => d.data_attivazione.is_none() && !chiusa,
         StatoIntervento::A => {
-            d.data_attivazione.is_some() && sospensione_aperta(d).is_none() && d.data_conclusione.is_none() && !chiusa
+            d.data_attivazione.is_some()
+                && sospensione_aperta(d).is_none()
+                && d.data_conclusione.is_none()
+                && !chiusa
         }
         StatoIntervento::S => sospensione_aperta(d).is_some() && !chiusa,
         StatoIntervento::C => chiuso(d),
@@ -54,7 +61,11 @@ pub(crate) fn coerente(d: &FaseErogazioneServizio, s: StatoIntervento) -> bool {
 pub(crate) fn verifica(d: &FaseErogazioneServizio, path: &str, out: &mut Vec<Rilievo>) {
     if let Some(s) = d.stato_intervento {
         if !coerente(d, s) {
-            out.push(Rilievo::new("CSI-ERO-013", format!("{path}/stato_intervento"), vec![("stato", s.code().to_string())]));
+            out.push(Rilievo::new(
+                "CSI-ERO-013",
+                format!("{path}/stato_intervento"),
+                vec![("stato", s.code().to_string())],
+            ));
         }
     }
     if !chiuso(d) && matches!(stato_intervento(d), StatoIntervento::V | StatoIntervento::G) {

@@ -15,10 +15,18 @@ pub struct Codice {
     /// Sistema di codifica: an `Oid` or a library/INPS system name (`CSI-LIB-*`, `INPS.*`, `HL7-*`, `ISTAT-*`).
     pub system: String,
     /// Descrizione (label, ≤ 256), written to `@displayName` where the wire allows it.
-    #[serde(default, deserialize_with = "super::serde_util::testo_opzionale", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "super::serde_util::testo_opzionale",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub display: Option<Testo>,
     /// Versione del sistema di codifica (≤ 64).
-    #[serde(default, deserialize_with = "super::serde_util::opzionale", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "super::serde_util::opzionale",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub system_version: Option<String>,
 }
 
@@ -39,7 +47,11 @@ pub struct Identificatore {
     /// Radice (OID del namespace).
     pub root: Oid,
     /// Estensione (1–128).
-    #[serde(default, deserialize_with = "super::serde_util::opzionale", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "super::serde_util::opzionale",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub extension: Option<String>,
 }
 
@@ -50,6 +62,10 @@ pub struct Quantita {
     /// Valore.
     pub value: Decimale,
     /// Unità di misura UCUM (intervals: `d`, `wk`, `mo`, `a`).
-    #[serde(default, deserialize_with = "super::serde_util::opzionale", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "super::serde_util::opzionale",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub unit: Option<String>,
 }

@@ -386,9 +386,20 @@ pub(crate) mod test_support {
             .collect();
         let ours: Vec<(String, String, String)> = T::ALL
             .iter()
-            .map(|v| (v.code().to_string(), v.label().to_string(), T::SYSTEM.to_string()))
+            .map(|v| {
+                (
+                    v.code().to_string(),
+                    v.label().to_string(),
+                    T::SYSTEM.to_string(),
+                )
+            })
             .collect();
-        assert_eq!(ours, rows, "{} differs from its CSV", std::any::type_name::<T>());
+        assert_eq!(
+            ours,
+            rows,
+            "{} differs from its CSV",
+            std::any::type_name::<T>()
+        );
         assert_eq!(T::CODES.len(), T::ALL.len());
         for v in T::ALL {
             assert_eq!(T::from_code(v.code()), Some(*v));
@@ -403,15 +414,21 @@ mod tests {
 
     #[test]
     fn structural_enums_equal_their_csv() {
-        assert_csv::<Genere>(include_str!("../../data/codelists/hl7-administrative-gender.csv"));
+        assert_csv::<Genere>(include_str!(
+            "../../data/codelists/hl7-administrative-gender.csv"
+        ));
         assert_csv::<TipoFase>(include_str!("../../data/codelists/csi-tipo-fase.csv"));
         assert_csv::<StatoFase>(include_str!("../../data/codelists/csi-stato-fase.csv"));
         assert_csv::<StatoProcesso>(include_str!("../../data/codelists/csi-stato-processo.csv"));
         assert_csv::<EsitoProcesso>(include_str!("../../data/codelists/csi-esito-processo.csv"));
-        assert_csv::<StatoIntervento>(include_str!("../../data/codelists/csi-stato-intervento.csv"));
+        assert_csv::<StatoIntervento>(include_str!(
+            "../../data/codelists/csi-stato-intervento.csv"
+        ));
         assert_csv::<TipoRelazione>(include_str!("../../data/codelists/csi-tipo-relazione.csv"));
         assert_csv::<RuoloOperatore>(include_str!("../../data/codelists/csi-ruolo-operatore.csv"));
-        assert_csv::<TipoEsito>(include_str!("../../data/codelists/hl7-acknowledgement-type.csv"));
+        assert_csv::<TipoEsito>(include_str!(
+            "../../data/codelists/hl7-acknowledgement-type.csv"
+        ));
         assert_csv::<TipoDettaglio>(include_str!(
             "../../data/codelists/hl7-acknowledgement-detail-type.csv"
         ));

@@ -4,7 +4,7 @@
 //! in JSON the record is flat and internally tagged: `tipo_fase` first, then the header keys, then
 //! the phase-specific keys. Serialisation is written out field by field (byte-stable key order);
 //! deserialisation goes through private flat mirror structs (`deny_unknown_fields`).
-//! This file is generated from the field tables; keep the table order when editing.
+//! Written from the spec field tables (originally generated); keep the table order when editing.
 
 use schemars::JsonSchema;
 use serde::ser::SerializeMap;
@@ -180,72 +180,160 @@ struct FaseAccessoJson {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     altri_id: Vec<Identificatore>,
     /// Codice della fase sul wire (`…1.1.1`, default `A`–`E`).
-    #[serde(default, deserialize_with = "super::serde_util::opzionale", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "super::serde_util::opzionale",
+        skip_serializing_if = "Option::is_none"
+    )]
     codice_fase: Option<Codice>,
     /// Stato della fase.
     stato_fase: StatoFase,
     /// Stato della fase (valore ricevuto, kept when not mappable).
-    #[serde(default, deserialize_with = "super::serde_util::opzionale", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "super::serde_util::opzionale",
+        skip_serializing_if = "Option::is_none"
+    )]
     stato_fase_codice: Option<String>,
     /// Data/ora inizio fase.
-    #[serde(default, deserialize_with = "super::serde_util::opzionale", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "super::serde_util::opzionale",
+        skip_serializing_if = "Option::is_none"
+    )]
     data_inizio: Option<Istante>,
     /// Data/ora fine fase.
-    #[serde(default, deserialize_with = "super::serde_util::opzionale", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "super::serde_util::opzionale",
+        skip_serializing_if = "Option::is_none"
+    )]
     data_fine: Option<Istante>,
     /// Esito della fase (regional wire outcome, `…1.1.2`).
-    #[serde(default, deserialize_with = "super::serde_util::opzionale", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "super::serde_util::opzionale",
+        skip_serializing_if = "Option::is_none"
+    )]
     esito: Option<Codice>,
     /// Esito canonico (drives the lifecycle, D10).
-    #[serde(default, deserialize_with = "super::serde_util::opzionale", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "super::serde_util::opzionale",
+        skip_serializing_if = "Option::is_none"
+    )]
     esito_processo: Option<EsitoProcesso>,
     /// Annotazioni testuali (≤ 4000).
-    #[serde(default, deserialize_with = "super::serde_util::testo_opzionale", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "super::serde_util::testo_opzionale",
+        skip_serializing_if = "Option::is_none"
+    )]
     annotazioni: Option<Testo>,
     /// Segnalazione.
-    #[serde(default, deserialize_with = "super::serde_util::opzionale", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "super::serde_util::opzionale",
+        skip_serializing_if = "Option::is_none"
+    )]
     segnalazione: Option<Segnalazione>,
     /// Tipologia richiesta (`…1.1.3`, TIRI).
-    #[serde(default, deserialize_with = "super::serde_util::opzionale", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "super::serde_util::opzionale",
+        skip_serializing_if = "Option::is_none"
+    )]
     tipologia_richiesta: Option<Codice>,
     /// Modalità di contatto (`…1.1.3`, alternate `…1.1.4`, MOCO).
-    #[serde(default, deserialize_with = "super::serde_util::opzionale", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "super::serde_util::opzionale",
+        skip_serializing_if = "Option::is_none"
+    )]
     modalita_contatto: Option<Codice>,
     /// Ambito di intervento richiesto (`…1.1.10`, AMIR).
-    #[serde(default, deserialize_with = "super::serde_util::opzionale", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "super::serde_util::opzionale",
+        skip_serializing_if = "Option::is_none"
+    )]
     ambito_intervento_richiesto: Option<Codice>,
     /// Composizione nucleo familiare (`…1.1.11`, CONF).
-    #[serde(default, deserialize_with = "super::serde_util::opzionale", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "super::serde_util::opzionale",
+        skip_serializing_if = "Option::is_none"
+    )]
     composizione_nucleo: Option<Codice>,
     /// Numerosità nucleo familiare (`…1.1.12`, NUNF).
-    #[serde(default, deserialize_with = "super::serde_util::opzionale", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "super::serde_util::opzionale",
+        skip_serializing_if = "Option::is_none"
+    )]
     numerosita_nucleo: Option<Codice>,
     /// Numerosità rete sociale (`…1.1.13`, NURS).
-    #[serde(default, deserialize_with = "super::serde_util::opzionale", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "super::serde_util::opzionale",
+        skip_serializing_if = "Option::is_none"
+    )]
     numerosita_rete_sociale: Option<Codice>,
     /// Provenienza (`…1.1.14`, PROV).
-    #[serde(default, deserialize_with = "super::serde_util::opzionale", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "super::serde_util::opzionale",
+        skip_serializing_if = "Option::is_none"
+    )]
     provenienza: Option<Codice>,
     /// Area reddituale (`…1.1.15`, ARRE).
-    #[serde(default, deserialize_with = "super::serde_util::opzionale", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "super::serde_util::opzionale",
+        skip_serializing_if = "Option::is_none"
+    )]
     area_reddituale: Option<Codice>,
     /// DSU (`…1.1.16`, DSU0).
-    #[serde(default, deserialize_with = "super::serde_util::opzionale", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "super::serde_util::opzionale",
+        skip_serializing_if = "Option::is_none"
+    )]
     dsu: Option<Codice>,
     /// Tipologia ISEE (`…1.1.16`, alternate `…1.1.17`, TIIS).
-    #[serde(default, deserialize_with = "super::serde_util::opzionale", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "super::serde_util::opzionale",
+        skip_serializing_if = "Option::is_none"
+    )]
     tipologia_isee: Option<Codice>,
     /// ISEE (ISEE).
-    #[serde(default, deserialize_with = "super::serde_util::opzionale", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "super::serde_util::opzionale",
+        skip_serializing_if = "Option::is_none"
+    )]
     valore_isee: Option<Importo>,
     /// Occupazione assistito (`…1.1.19`, OCAS).
-    #[serde(default, deserialize_with = "super::serde_util::opzionale", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "super::serde_util::opzionale",
+        skip_serializing_if = "Option::is_none"
+    )]
     occupazione: Option<Codice>,
     /// Ente rilevatore (COER, DEER).
-    #[serde(default, deserialize_with = "super::serde_util::opzionale", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "super::serde_util::opzionale",
+        skip_serializing_if = "Option::is_none"
+    )]
     ente_rilevatore: Option<EnteRilevatore>,
     /// Protocollo DSU (canonical-only).
-    #[serde(default, deserialize_with = "super::serde_util::opzionale", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "super::serde_util::opzionale",
+        skip_serializing_if = "Option::is_none"
+    )]
     dsu_protocollo: Option<ProtocolloDsu>,
 }
 
@@ -390,10 +478,16 @@ impl FaseValutazioneBisogno {
             m.serialize_entry("necessita_cure_sanitarie", v)?;
         }
         if !self.necessita_interventi_sociosanitari.is_empty() {
-            m.serialize_entry("necessita_interventi_sociosanitari", &self.necessita_interventi_sociosanitari)?;
+            m.serialize_entry(
+                "necessita_interventi_sociosanitari",
+                &self.necessita_interventi_sociosanitari,
+            )?;
         }
         if !self.necessita_interventi_sociali.is_empty() {
-            m.serialize_entry("necessita_interventi_sociali", &self.necessita_interventi_sociali)?;
+            m.serialize_entry(
+                "necessita_interventi_sociali",
+                &self.necessita_interventi_sociali,
+            )?;
         }
         if let Some(v) = &self.fonte_derivazione_valutazione {
             m.serialize_entry("fonte_derivazione_valutazione", v)?;
@@ -422,36 +516,76 @@ struct FaseValutazioneBisognoJson {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     altri_id: Vec<Identificatore>,
     /// Codice della fase sul wire (`…1.1.1`, default `A`–`E`).
-    #[serde(default, deserialize_with = "super::serde_util::opzionale", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "super::serde_util::opzionale",
+        skip_serializing_if = "Option::is_none"
+    )]
     codice_fase: Option<Codice>,
     /// Stato della fase.
     stato_fase: StatoFase,
     /// Stato della fase (valore ricevuto, kept when not mappable).
-    #[serde(default, deserialize_with = "super::serde_util::opzionale", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "super::serde_util::opzionale",
+        skip_serializing_if = "Option::is_none"
+    )]
     stato_fase_codice: Option<String>,
     /// Data/ora inizio fase.
-    #[serde(default, deserialize_with = "super::serde_util::opzionale", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "super::serde_util::opzionale",
+        skip_serializing_if = "Option::is_none"
+    )]
     data_inizio: Option<Istante>,
     /// Data/ora fine fase.
-    #[serde(default, deserialize_with = "super::serde_util::opzionale", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "super::serde_util::opzionale",
+        skip_serializing_if = "Option::is_none"
+    )]
     data_fine: Option<Istante>,
     /// Esito della fase (regional wire outcome, `…1.1.2`).
-    #[serde(default, deserialize_with = "super::serde_util::opzionale", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "super::serde_util::opzionale",
+        skip_serializing_if = "Option::is_none"
+    )]
     esito: Option<Codice>,
     /// Esito canonico (drives the lifecycle, D10).
-    #[serde(default, deserialize_with = "super::serde_util::opzionale", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "super::serde_util::opzionale",
+        skip_serializing_if = "Option::is_none"
+    )]
     esito_processo: Option<EsitoProcesso>,
     /// Annotazioni testuali (≤ 4000).
-    #[serde(default, deserialize_with = "super::serde_util::testo_opzionale", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "super::serde_util::testo_opzionale",
+        skip_serializing_if = "Option::is_none"
+    )]
     annotazioni: Option<Testo>,
     /// Data valutazione.
-    #[serde(default, deserialize_with = "super::serde_util::opzionale", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "super::serde_util::opzionale",
+        skip_serializing_if = "Option::is_none"
+    )]
     data_valutazione: Option<Istante>,
     /// Responsabile della valutazione (profilo `…1.2.1`).
-    #[serde(default, deserialize_with = "super::serde_util::opzionale", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "super::serde_util::opzionale",
+        skip_serializing_if = "Option::is_none"
+    )]
     responsabile_valutazione: Option<Operatore>,
     /// Case manager (profilo `…1.2.18`).
-    #[serde(default, deserialize_with = "super::serde_util::opzionale", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "super::serde_util::opzionale",
+        skip_serializing_if = "Option::is_none"
+    )]
     case_manager: Option<Operatore>,
     /// Aree di intervento sociale (`…1.2.2`, AMIR).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -460,40 +594,76 @@ struct FaseValutazioneBisognoJson {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     esenzioni_ticket: Vec<Codice>,
     /// Denominazione struttura socio-sanitaria che ha in carico la persona (≤ 512, DSGI).
-    #[serde(default, deserialize_with = "super::serde_util::testo_opzionale", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "super::serde_util::testo_opzionale",
+        skip_serializing_if = "Option::is_none"
+    )]
     struttura_sociosanitaria_in_carico: Option<Testo>,
     /// Servizi socio-sanitari già erogati (SSGE).
-    #[serde(default, deserialize_with = "super::serde_util::testo_opzionale", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "super::serde_util::testo_opzionale",
+        skip_serializing_if = "Option::is_none"
+    )]
     servizi_sociosanitari_erogati: Option<Testo>,
     /// Invalidità (`…1.2.6`, INVA).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     invalidita: Vec<Codice>,
     /// Indennità di frequenza (`…1.2.7`, INFR).
-    #[serde(default, deserialize_with = "super::serde_util::opzionale", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "super::serde_util::opzionale",
+        skip_serializing_if = "Option::is_none"
+    )]
     indennita_frequenza: Option<Codice>,
     /// Previdenze sociali INPS (`…1.2.8`, PRSI).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     previdenze_inps: Vec<Codice>,
     /// Assegno/pensione di invalidità civile (`…1.2.9`, APIC).
-    #[serde(default, deserialize_with = "super::serde_util::opzionale", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "super::serde_util::opzionale",
+        skip_serializing_if = "Option::is_none"
+    )]
     assegno_pensione_invalidita: Option<Codice>,
     /// Utente con patologia psichiatrica (`…1.2.10`, UTPP).
-    #[serde(default, deserialize_with = "super::serde_util::opzionale", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "super::serde_util::opzionale",
+        skip_serializing_if = "Option::is_none"
+    )]
     patologia_psichiatrica: Option<Codice>,
     /// Patologie correnti (PACO).
-    #[serde(default, deserialize_with = "super::serde_util::testo_opzionale", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "super::serde_util::testo_opzionale",
+        skip_serializing_if = "Option::is_none"
+    )]
     patologie_correnti: Option<Testo>,
     /// Portatore di protesi e ausili (`…1.2.12`, POPA).
-    #[serde(default, deserialize_with = "super::serde_util::opzionale", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "super::serde_util::opzionale",
+        skip_serializing_if = "Option::is_none"
+    )]
     portatore_protesi_ausili: Option<Codice>,
     /// Codici protesi/ausilio (`…1.2.18`, COPA).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     protesi_ausili: Vec<Codice>,
     /// Motivazione affido (`…1.2.13`, MOAF).
-    #[serde(default, deserialize_with = "super::serde_util::opzionale", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "super::serde_util::opzionale",
+        skip_serializing_if = "Option::is_none"
+    )]
     motivazione_affido: Option<Codice>,
     /// Valutazione necessità di cure sanitarie (`…1.2.14`, VNCS).
-    #[serde(default, deserialize_with = "super::serde_util::opzionale", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "super::serde_util::opzionale",
+        skip_serializing_if = "Option::is_none"
+    )]
     necessita_cure_sanitarie: Option<Codice>,
     /// Necessità di interventi socio-sanitari (`…1.2.15`, NISS).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -502,10 +672,18 @@ struct FaseValutazioneBisognoJson {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     necessita_interventi_sociali: Vec<Codice>,
     /// Fonte di derivazione della valutazione (`…1.2.17`, FODV).
-    #[serde(default, deserialize_with = "super::serde_util::opzionale", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "super::serde_util::opzionale",
+        skip_serializing_if = "Option::is_none"
+    )]
     fonte_derivazione_valutazione: Option<Codice>,
     /// Valutazione SINA (canonical-only).
-    #[serde(default, deserialize_with = "super::serde_util::opzionale", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "super::serde_util::opzionale",
+        skip_serializing_if = "Option::is_none"
+    )]
     valutazione_sina: Option<ValutazioneSina>,
 }
 
@@ -598,36 +776,76 @@ struct FaseProgettoIndividualeJson {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     altri_id: Vec<Identificatore>,
     /// Codice della fase sul wire (`…1.1.1`, default `A`–`E`).
-    #[serde(default, deserialize_with = "super::serde_util::opzionale", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "super::serde_util::opzionale",
+        skip_serializing_if = "Option::is_none"
+    )]
     codice_fase: Option<Codice>,
     /// Stato della fase.
     stato_fase: StatoFase,
     /// Stato della fase (valore ricevuto, kept when not mappable).
-    #[serde(default, deserialize_with = "super::serde_util::opzionale", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "super::serde_util::opzionale",
+        skip_serializing_if = "Option::is_none"
+    )]
     stato_fase_codice: Option<String>,
     /// Data/ora inizio fase.
-    #[serde(default, deserialize_with = "super::serde_util::opzionale", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "super::serde_util::opzionale",
+        skip_serializing_if = "Option::is_none"
+    )]
     data_inizio: Option<Istante>,
     /// Data/ora fine fase.
-    #[serde(default, deserialize_with = "super::serde_util::opzionale", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "super::serde_util::opzionale",
+        skip_serializing_if = "Option::is_none"
+    )]
     data_fine: Option<Istante>,
     /// Esito della fase (regional wire outcome, `…1.1.2`).
-    #[serde(default, deserialize_with = "super::serde_util::opzionale", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "super::serde_util::opzionale",
+        skip_serializing_if = "Option::is_none"
+    )]
     esito: Option<Codice>,
     /// Esito canonico (drives the lifecycle, D10).
-    #[serde(default, deserialize_with = "super::serde_util::opzionale", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "super::serde_util::opzionale",
+        skip_serializing_if = "Option::is_none"
+    )]
     esito_processo: Option<EsitoProcesso>,
     /// Annotazioni testuali (≤ 4000).
-    #[serde(default, deserialize_with = "super::serde_util::testo_opzionale", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "super::serde_util::testo_opzionale",
+        skip_serializing_if = "Option::is_none"
+    )]
     annotazioni: Option<Testo>,
     /// Responsabile del progetto (profilo `…1.3.2`).
-    #[serde(default, deserialize_with = "super::serde_util::opzionale", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "super::serde_util::opzionale",
+        skip_serializing_if = "Option::is_none"
+    )]
     responsabile_progetto: Option<Operatore>,
     /// Responsabile del monitoraggio (profilo `…1.3.3`).
-    #[serde(default, deserialize_with = "super::serde_util::opzionale", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "super::serde_util::opzionale",
+        skip_serializing_if = "Option::is_none"
+    )]
     responsabile_monitoraggio: Option<Operatore>,
     /// Progetto individuale.
-    #[serde(default, deserialize_with = "super::serde_util::opzionale", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "super::serde_util::opzionale",
+        skip_serializing_if = "Option::is_none"
+    )]
     progetto: Option<ProgettoIndividuale>,
 }
 
@@ -772,78 +990,166 @@ struct FaseErogazioneServizioJson {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     altri_id: Vec<Identificatore>,
     /// Codice della fase sul wire (`…1.1.1`, default `A`–`E`).
-    #[serde(default, deserialize_with = "super::serde_util::opzionale", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "super::serde_util::opzionale",
+        skip_serializing_if = "Option::is_none"
+    )]
     codice_fase: Option<Codice>,
     /// Stato della fase.
     stato_fase: StatoFase,
     /// Stato della fase (valore ricevuto, kept when not mappable).
-    #[serde(default, deserialize_with = "super::serde_util::opzionale", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "super::serde_util::opzionale",
+        skip_serializing_if = "Option::is_none"
+    )]
     stato_fase_codice: Option<String>,
     /// Data/ora inizio fase.
-    #[serde(default, deserialize_with = "super::serde_util::opzionale", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "super::serde_util::opzionale",
+        skip_serializing_if = "Option::is_none"
+    )]
     data_inizio: Option<Istante>,
     /// Data/ora fine fase.
-    #[serde(default, deserialize_with = "super::serde_util::opzionale", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "super::serde_util::opzionale",
+        skip_serializing_if = "Option::is_none"
+    )]
     data_fine: Option<Istante>,
     /// Esito della fase (regional wire outcome, `…1.1.2`).
-    #[serde(default, deserialize_with = "super::serde_util::opzionale", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "super::serde_util::opzionale",
+        skip_serializing_if = "Option::is_none"
+    )]
     esito: Option<Codice>,
     /// Esito canonico (drives the lifecycle, D10).
-    #[serde(default, deserialize_with = "super::serde_util::opzionale", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "super::serde_util::opzionale",
+        skip_serializing_if = "Option::is_none"
+    )]
     esito_processo: Option<EsitoProcesso>,
     /// Annotazioni testuali (≤ 4000).
-    #[serde(default, deserialize_with = "super::serde_util::testo_opzionale", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "super::serde_util::testo_opzionale",
+        skip_serializing_if = "Option::is_none"
+    )]
     annotazioni: Option<Testo>,
     /// Denominazione struttura fuori rete (≤ 256, DSFR).
-    #[serde(default, deserialize_with = "super::serde_util::testo_opzionale", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "super::serde_util::testo_opzionale",
+        skip_serializing_if = "Option::is_none"
+    )]
     struttura_fuori_rete: Option<Testo>,
     /// Unità d'offerta sociale (`…1.4.1`, UDOS).
-    #[serde(default, deserialize_with = "super::serde_util::opzionale", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "super::serde_util::opzionale",
+        skip_serializing_if = "Option::is_none"
+    )]
     udo_sociale: Option<Codice>,
     /// Soggetto erogatore (`…1.4.3`, SOER).
-    #[serde(default, deserialize_with = "super::serde_util::opzionale", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "super::serde_util::opzionale",
+        skip_serializing_if = "Option::is_none"
+    )]
     soggetto_erogatore: Option<Codice>,
     /// Modalità di erogazione (`…1.4.4`, MOER).
-    #[serde(default, deserialize_with = "super::serde_util::opzionale", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "super::serde_util::opzionale",
+        skip_serializing_if = "Option::is_none"
+    )]
     modalita_erogazione: Option<Codice>,
     /// Area intervento sociale (`…1.4.5`, ARIS).
-    #[serde(default, deserialize_with = "super::serde_util::opzionale", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "super::serde_util::opzionale",
+        skip_serializing_if = "Option::is_none"
+    )]
     area_intervento_sociale: Option<Codice>,
     /// Servizio erogato (`…1.4.6`, SEER).
-    #[serde(default, deserialize_with = "super::serde_util::opzionale", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "super::serde_util::opzionale",
+        skip_serializing_if = "Option::is_none"
+    )]
     servizio_erogato: Option<Codice>,
     /// Data attivazione servizio (DAAS).
-    #[serde(default, deserialize_with = "super::serde_util::opzionale", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "super::serde_util::opzionale",
+        skip_serializing_if = "Option::is_none"
+    )]
     data_attivazione: Option<Istante>,
     /// Data conclusione servizio (DACS).
-    #[serde(default, deserialize_with = "super::serde_util::opzionale", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "super::serde_util::opzionale",
+        skip_serializing_if = "Option::is_none"
+    )]
     data_conclusione: Option<Istante>,
     /// Sospensioni (DAIS, DAFS, MOSO).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     sospensioni: Vec<Sospensione>,
     /// Valore mensile buono sociale (VMBS).
-    #[serde(default, deserialize_with = "super::serde_util::opzionale", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "super::serde_util::opzionale",
+        skip_serializing_if = "Option::is_none"
+    )]
     valore_mensile_buono: Option<Importo>,
     /// Tipologia voucher sociale (`…1.4.13`, TIVS).
-    #[serde(default, deserialize_with = "super::serde_util::opzionale", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "super::serde_util::opzionale",
+        skip_serializing_if = "Option::is_none"
+    )]
     tipologia_voucher: Option<Codice>,
     /// Valore voucher (VAVO).
-    #[serde(default, deserialize_with = "super::serde_util::opzionale", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "super::serde_util::opzionale",
+        skip_serializing_if = "Option::is_none"
+    )]
     valore_voucher: Option<Importo>,
     /// Importo erogato (IMER).
-    #[serde(default, deserialize_with = "super::serde_util::opzionale", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "super::serde_util::opzionale",
+        skip_serializing_if = "Option::is_none"
+    )]
     importo_erogato: Option<Importo>,
     /// Riprogrammazione risorse economiche (RIRE).
-    #[serde(default, deserialize_with = "super::serde_util::opzionale", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "super::serde_util::opzionale",
+        skip_serializing_if = "Option::is_none"
+    )]
     riprogrammazione_risorse: Option<Importo>,
     /// Prestazioni erogate.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     prestazioni_erogate: Vec<Prestazione>,
     /// Stato dell'intervento (canonical-only).
-    #[serde(default, deserialize_with = "super::serde_util::opzionale", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "super::serde_util::opzionale",
+        skip_serializing_if = "Option::is_none"
+    )]
     stato_intervento: Option<StatoIntervento>,
     /// Dati per il SIUSS (canonical-only).
-    #[serde(default, deserialize_with = "super::serde_util::opzionale", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "super::serde_util::opzionale",
+        skip_serializing_if = "Option::is_none"
+    )]
     siuss: Option<DatiSiussPrestazione>,
 }
 
@@ -962,54 +1268,118 @@ struct FaseValutazioneFinaleJson {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     altri_id: Vec<Identificatore>,
     /// Codice della fase sul wire (`…1.1.1`, default `A`–`E`).
-    #[serde(default, deserialize_with = "super::serde_util::opzionale", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "super::serde_util::opzionale",
+        skip_serializing_if = "Option::is_none"
+    )]
     codice_fase: Option<Codice>,
     /// Stato della fase.
     stato_fase: StatoFase,
     /// Stato della fase (valore ricevuto, kept when not mappable).
-    #[serde(default, deserialize_with = "super::serde_util::opzionale", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "super::serde_util::opzionale",
+        skip_serializing_if = "Option::is_none"
+    )]
     stato_fase_codice: Option<String>,
     /// Data/ora inizio fase.
-    #[serde(default, deserialize_with = "super::serde_util::opzionale", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "super::serde_util::opzionale",
+        skip_serializing_if = "Option::is_none"
+    )]
     data_inizio: Option<Istante>,
     /// Data/ora fine fase.
-    #[serde(default, deserialize_with = "super::serde_util::opzionale", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "super::serde_util::opzionale",
+        skip_serializing_if = "Option::is_none"
+    )]
     data_fine: Option<Istante>,
     /// Esito della fase (regional wire outcome, `…1.1.2`).
-    #[serde(default, deserialize_with = "super::serde_util::opzionale", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "super::serde_util::opzionale",
+        skip_serializing_if = "Option::is_none"
+    )]
     esito: Option<Codice>,
     /// Esito canonico (drives the lifecycle, D10).
-    #[serde(default, deserialize_with = "super::serde_util::opzionale", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "super::serde_util::opzionale",
+        skip_serializing_if = "Option::is_none"
+    )]
     esito_processo: Option<EsitoProcesso>,
     /// Annotazioni testuali (≤ 4000).
-    #[serde(default, deserialize_with = "super::serde_util::testo_opzionale", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "super::serde_util::testo_opzionale",
+        skip_serializing_if = "Option::is_none"
+    )]
     annotazioni: Option<Testo>,
     /// Responsabile chiusura.
-    #[serde(default, deserialize_with = "super::serde_util::opzionale", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "super::serde_util::opzionale",
+        skip_serializing_if = "Option::is_none"
+    )]
     responsabile_chiusura: Option<Operatore>,
     /// Data chiusura progetto.
-    #[serde(default, deserialize_with = "super::serde_util::opzionale", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "super::serde_util::opzionale",
+        skip_serializing_if = "Option::is_none"
+    )]
     data_chiusura_progetto: Option<Istante>,
     /// Data valutazione finale (DAVF).
-    #[serde(default, deserialize_with = "super::serde_util::opzionale", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "super::serde_util::opzionale",
+        skip_serializing_if = "Option::is_none"
+    )]
     data_valutazione_finale: Option<Istante>,
     /// Valutazione finale (VAFI).
-    #[serde(default, deserialize_with = "super::serde_util::testo_opzionale", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "super::serde_util::testo_opzionale",
+        skip_serializing_if = "Option::is_none"
+    )]
     valutazione_finale: Option<Testo>,
     /// Motivazione chiusura progetto (`…1.5.3`, MOCP).
-    #[serde(default, deserialize_with = "super::serde_util::opzionale", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "super::serde_util::opzionale",
+        skip_serializing_if = "Option::is_none"
+    )]
     motivazione_chiusura: Option<Codice>,
     /// Risorse economiche finali (RIEF).
-    #[serde(default, deserialize_with = "super::serde_util::opzionale", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "super::serde_util::opzionale",
+        skip_serializing_if = "Option::is_none"
+    )]
     risorse_economiche_finali: Option<Importo>,
     /// Risultati raggiunti (RIRA).
-    #[serde(default, deserialize_with = "super::serde_util::testo_opzionale", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "super::serde_util::testo_opzionale",
+        skip_serializing_if = "Option::is_none"
+    )]
     risultati_raggiunti: Option<Testo>,
     /// Risultati non raggiunti (RINR).
-    #[serde(default, deserialize_with = "super::serde_util::testo_opzionale", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "super::serde_util::testo_opzionale",
+        skip_serializing_if = "Option::is_none"
+    )]
     risultati_non_raggiunti: Option<Testo>,
     /// Nuovo progetto (`…1.5.7`, NUPR).
-    #[serde(default, deserialize_with = "super::serde_util::opzionale", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "super::serde_util::opzionale",
+        skip_serializing_if = "Option::is_none"
+    )]
     nuovo_progetto: Option<Codice>,
 }
 
@@ -1260,5 +1630,4 @@ impl Fase {
             _ => None,
         }
     }
-
 }

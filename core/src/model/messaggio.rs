@@ -25,7 +25,11 @@ pub struct Cartella {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub consensi_privacy: Vec<ConsensoPrivacy>,
     /// Estensioni del fornitore (free vendor data, never written to HL7 or INPS).
-    #[serde(default, deserialize_with = "super::serde_util::opzionale", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "super::serde_util::opzionale",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub estensioni: Option<Estensioni>,
 }
 
@@ -46,7 +50,11 @@ pub struct MessaggioInterscambio {
     /// Richiesta di risposta (default `AL`).
     pub accept_ack_code: String,
     /// Versione (`/versionCode`).
-    #[serde(default, deserialize_with = "super::serde_util::opzionale", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "super::serde_util::opzionale",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub version_code: Option<String>,
     /// Sistema mittente.
     pub mittente: Identificatore,
@@ -92,13 +100,25 @@ pub struct RispostaInterscambio {
 #[serde(deny_unknown_fields)]
 pub struct DettaglioEsito {
     /// Tipo (`E`, `W`, `I`).
-    #[serde(default, deserialize_with = "super::serde_util::opzionale", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "super::serde_util::opzionale",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub tipo: Option<TipoDettaglio>,
     /// Codice (rule id, system `CARTELLA-RULES`, when produced by the library).
-    #[serde(default, deserialize_with = "super::serde_util::opzionale", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "super::serde_util::opzionale",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub codice: Option<Codice>,
     /// Testo.
-    #[serde(default, deserialize_with = "super::serde_util::testo_opzionale", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "super::serde_util::testo_opzionale",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub testo: Option<Testo>,
     /// Posizioni.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

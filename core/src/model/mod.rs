@@ -30,8 +30,8 @@ pub use assistito::*;
 pub use compositi::*;
 pub use comune::*;
 pub use enums::{
-    EsitoProcesso, Genere, ListaChiusa, RuoloOperatore, StatoFase, StatoIntervento,
-    StatoProcesso, TipoDettaglio, TipoEsito, TipoEvento, TipoFase, TipoRelazione,
+    EsitoProcesso, Genere, ListaChiusa, RuoloOperatore, StatoFase, StatoIntervento, StatoProcesso,
+    TipoDettaglio, TipoEsito, TipoEvento, TipoFase, TipoRelazione,
 };
 pub use fasi::*;
 pub use fasi_parti::*;
@@ -74,7 +74,9 @@ pub(crate) mod serde_util {
 impl Cartella {
     /// Every phase record of every process, with its process.
     pub fn fasi(&self) -> impl Iterator<Item = (&ProcessoAiuto, &Fase)> {
-        self.processi.iter().flat_map(|p| p.fasi.iter().map(move |f| (p, f)))
+        self.processi
+            .iter()
+            .flat_map(|p| p.fasi.iter().map(move |f| (p, f)))
     }
 
     /// The process with the given `id_processo`.

@@ -24,7 +24,10 @@ fn errore(tipo: &'static str, testo: &str) -> CartellaError {
     } else {
         testo.to_string()
     };
-    CartellaError::Argomento { name: tipo, message: format!("malformed {tipo} {shown:?}") }
+    CartellaError::Argomento {
+        name: tipo,
+        message: format!("malformed {tipo} {shown:?}"),
+    }
 }
 
 /// Implements `Serialize` (as `Display` string), `Deserialize` (through `FromStr`) and
@@ -277,7 +280,11 @@ impl CodiceFiscale {
     }
     /// Normalised form: trimmed, upper-case, inner spaces removed (`model.md` §1.2).
     pub fn normalizzato(&self) -> String {
-        self.0.chars().filter(|c| !c.is_whitespace()).flat_map(char::to_uppercase).collect()
+        self.0
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .flat_map(char::to_uppercase)
+            .collect()
     }
 }
 impl fmt::Debug for CodiceFiscale {
@@ -330,7 +337,13 @@ impl From<Data> for NaiveDate {
 }
 impl fmt::Display for Data {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:04}-{:02}-{:02}", self.0.year(), self.0.month(), self.0.day())
+        write!(
+            f,
+            "{:04}-{:02}-{:02}",
+            self.0.year(),
+            self.0.month(),
+            self.0.day()
+        )
     }
 }
 impl FromStr for Data {
@@ -349,7 +362,11 @@ impl FromStr for Data {
         }
     }
 }
-testuale!(Data, "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "Data: YYYY-MM-DD (a real calendar date)");
+testuale!(
+    Data,
+    "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
+    "Data: YYYY-MM-DD (a real calendar date)"
+);
 
 // ---------------------------------------------------------------------------------------------
 // MeseAnno
@@ -365,7 +382,10 @@ impl MeseAnno {
     /// Month from year (0–9999) and month (1–12).
     pub fn new(anno: i32, mese: u32) -> Option<Self> {
         if (0..=9999).contains(&anno) && (1..=12).contains(&mese) {
-            Some(MeseAnno { anno: anno as u16, mese: mese as u8 })
+            Some(MeseAnno {
+                anno: anno as u16,
+                mese: mese as u8,
+            })
         } else {
             None
         }
@@ -386,7 +406,10 @@ impl MeseAnno {
 impl Default for MeseAnno {
     /// 1970-01 (only so that structs can derive `Default`).
     fn default() -> Self {
-        MeseAnno { anno: 1970, mese: 1 }
+        MeseAnno {
+            anno: 1970,
+            mese: 1,
+        }
     }
 }
 impl fmt::Display for MeseAnno {
@@ -749,7 +772,10 @@ impl Decimale {
             return Err(errore("Decimale", s));
         }
         let valore = Decimal::from_str_exact(s).map_err(|_| errore("Decimale", s))?;
-        Ok(Decimale { valore, testo: s.to_string() })
+        Ok(Decimale {
+            valore,
+            testo: s.to_string(),
+        })
     }
 
     fn sintassi(s: &str) -> bool {
@@ -758,14 +784,20 @@ impl Decimale {
             Some((a, b)) => (a, Some(b)),
             None => (corpo, None),
         };
-        let ok = |p: &str, max: usize| !p.is_empty() && p.len() <= max && p.bytes().all(|b| b.is_ascii_digit());
+        let ok = |p: &str, max: usize| {
+            !p.is_empty() && p.len() <= max && p.bytes().all(|b| b.is_ascii_digit())
+        };
         ok(int, 12) && fraz.map_or(true, |f| ok(f, 4))
     }
 
     /// Builds a value from a decimal, written in canonical form (its own scale kept);
     /// `None` when it has more than 12 integer digits or more than 4 decimals.
     pub fn from_decimal(d: Decimal) -> Option<Self> {
-        let d = if d.is_zero() && d.is_sign_negative() { -d } else { d };
+        let d = if d.is_zero() && d.is_sign_negative() {
+            -d
+        } else {
+            d
+        };
         Self::parse(&d.to_string()).ok()
     }
     /// The numeric value.
@@ -778,7 +810,9 @@ impl Decimale {
     }
     /// Number of decimals as written.
     pub fn scale(&self) -> u32 {
-        self.testo.split_once('.').map_or(0, |(_, f)| f.len() as u32)
+        self.testo
+            .split_once('.')
+            .map_or(0, |(_, f)| f.len() as u32)
     }
     /// Canonical form: no leading zeros in the integer part (except a single `0`) and no
     /// negative zero.
@@ -788,7 +822,7 @@ impl Decimale {
         let corpo = corpo.unwrap_or(&self.testo);
         let int = corpo.split('.').next().unwrap_or("");
         let zeri_iniziali = int.len() > 1 && int.starts_with('0');
-        !zeri_iniziali && !(negativo && self.valore.is_zero())
+        !(zeri_iniziali || negativo && self.valore.is_zero())
     }
 }
 impl fmt::Debug for Decimale {
@@ -804,7 +838,10 @@ impl fmt::Display for Decimale {
 impl Default for Decimale {
     /// `0`.
     fn default() -> Self {
-        Decimale { valore: Decimal::ZERO, testo: "0".to_string() }
+        Decimale {
+            valore: Decimal::ZERO,
+            testo: "0".to_string(),
+        }
     }
 }
 impl FromStr for Decimale {
@@ -842,7 +879,9 @@ impl<'de> Deserialize<'de> for VersioneModello {
             Ok(VersioneModello)
         } else {
             let shown: String = s.chars().take(16).collect();
-            Err(de::Error::custom(format_args!("{ERRORE_VERSIONE}{shown:?}")))
+            Err(de::Error::custom(format_args!(
+                "{ERRORE_VERSIONE}{shown:?}"
+            )))
         }
     }
 }
@@ -879,9 +918,20 @@ mod tests {
             assert_eq!(i(ok).as_str(), ok);
         }
         for ko in [
-            "24", "2024-1", "2024-13", "2024-02-30", "2024-01-10T24", "2024-01-10T09:60",
-            "2024-01-10T09:30:15.12345", "2024-01-10T09:30.5", "2024+01:00", "2024-01-10 09:30",
-            "2024-01-10T", "2024-01-10T09:30+0100", "", "２０２４",
+            "24",
+            "2024-1",
+            "2024-13",
+            "2024-02-30",
+            "2024-01-10T24",
+            "2024-01-10T09:60",
+            "2024-01-10T09:30:15.12345",
+            "2024-01-10T09:30.5",
+            "2024+01:00",
+            "2024-01-10 09:30",
+            "2024-01-10T",
+            "2024-01-10T09:30+0100",
+            "",
+            "２０２４",
         ] {
             assert!(Istante::parse(ko).is_err(), "{ko}");
         }
@@ -893,9 +943,18 @@ mod tests {
     #[test]
     fn istante_cmp_common() {
         assert_eq!(i("2024-01").cmp_common(&i("2024-01-10")), None);
-        assert_eq!(i("2024-01-10").cmp_common(&i("2024-01-10")), Some(Ordering::Equal));
-        assert_eq!(i("2024-01").cmp_common(&i("2024-02-01")), Some(Ordering::Less));
-        assert_eq!(i("2024-01-10T10").cmp_common(&i("2024-01-10T09:59")), Some(Ordering::Greater));
+        assert_eq!(
+            i("2024-01-10").cmp_common(&i("2024-01-10")),
+            Some(Ordering::Equal)
+        );
+        assert_eq!(
+            i("2024-01").cmp_common(&i("2024-02-01")),
+            Some(Ordering::Less)
+        );
+        assert_eq!(
+            i("2024-01-10T10").cmp_common(&i("2024-01-10T09:59")),
+            Some(Ordering::Greater)
+        );
         assert_eq!(
             i("2024-01-10T10:00+01:00").cmp_common(&i("2024-01-10T09:00+00:00")),
             Some(Ordering::Equal)
@@ -905,7 +964,10 @@ mod tests {
             Some(Ordering::Equal)
         );
         assert!(i("2023").is_before(&i("2024-01-01")));
-        assert_eq!(Istante::from(Data::from_ymd(2024, 1, 2).unwrap()).as_str(), "2024-01-02");
+        assert_eq!(
+            Istante::from(Data::from_ymd(2024, 1, 2).unwrap()).as_str(),
+            "2024-01-02"
+        );
     }
 
     #[test]
@@ -913,13 +975,26 @@ mod tests {
         for ok in ["0", "7350.00", "-1.5", "007.50", "123456789012.1234"] {
             assert_eq!(Decimale::parse(ok).unwrap().as_str(), ok);
         }
-        for ko in ["", ".5", "5.", "1e3", "1,5", "+1", "1234567890123", "1.12345", " 1"] {
+        for ko in [
+            "",
+            ".5",
+            "5.",
+            "1e3",
+            "1,5",
+            "+1",
+            "1234567890123",
+            "1.12345",
+            " 1",
+        ] {
             assert!(Decimale::parse(ko).is_err(), "{ko}");
         }
         assert!(!Decimale::parse("007.50").unwrap().is_canonical());
         assert!(!Decimale::parse("-0.00").unwrap().is_canonical());
         assert!(Decimale::parse("7.50").unwrap().is_canonical());
-        assert_eq!(Decimale::parse("7.50").unwrap().valore(), Decimal::new(750, 2));
+        assert_eq!(
+            Decimale::parse("7.50").unwrap().valore(),
+            Decimal::new(750, 2)
+        );
     }
 
     #[test]

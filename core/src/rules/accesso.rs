@@ -43,39 +43,79 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, cartella: &Cartella, base: &str) {
 fn completezza(ctx: &mut Ctx<'_>, a: &FaseAccesso, base: &str, p: usize, f: usize) {
     if let Some(s) = &a.segnalazione {
         if s.data_segnalazione.is_none() {
-            ctx.emit("CSI-ACC-001", percorso_fase(base, p, f, "segnalazione/data_segnalazione"), []);
+            ctx.emit(
+                "CSI-ACC-001",
+                percorso_fase(base, p, f, "segnalazione/data_segnalazione"),
+                [],
+            );
         }
         if s.bisogno_espresso.is_none() {
-            ctx.emit("CSI-ACC-002", percorso_fase(base, p, f, "segnalazione/bisogno_espresso"), []);
+            ctx.emit(
+                "CSI-ACC-002",
+                percorso_fase(base, p, f, "segnalazione/bisogno_espresso"),
+                [],
+            );
         }
         if let Some(e) = &s.ente_segnalante {
             if e.tipologia.is_none() {
-                ctx.emit("CSI-ACC-003", percorso_fase(base, p, f, "segnalazione/ente_segnalante/tipologia"), []);
+                ctx.emit(
+                    "CSI-ACC-003",
+                    percorso_fase(base, p, f, "segnalazione/ente_segnalante/tipologia"),
+                    [],
+                );
             }
             if !presente(e.codice.as_ref()) && e.denominazione.is_none() {
-                ctx.emit("CSI-ACC-004", percorso_fase(base, p, f, "segnalazione/ente_segnalante"), []);
+                ctx.emit(
+                    "CSI-ACC-004",
+                    percorso_fase(base, p, f, "segnalazione/ente_segnalante"),
+                    [],
+                );
             }
         }
     }
     if a.valore_isee.is_some() {
         if a.tipologia_isee.is_none() {
-            ctx.emit("CSI-ACC-005", percorso_fase(base, p, f, "tipologia_isee"), []);
+            ctx.emit(
+                "CSI-ACC-005",
+                percorso_fase(base, p, f, "tipologia_isee"),
+                [],
+            );
         }
         if a.dsu.is_none() && a.dsu_protocollo.is_none() {
             ctx.emit("CSI-ACC-006", percorso_fase(base, p, f, "dsu"), []);
         }
     }
     if a.tipologia_richiesta.is_none() {
-        ctx.emit("CSI-ACC-007", percorso_fase(base, p, f, "tipologia_richiesta"), []);
+        ctx.emit(
+            "CSI-ACC-007",
+            percorso_fase(base, p, f, "tipologia_richiesta"),
+            [],
+        );
     }
     if a.modalita_contatto.is_none() {
-        ctx.emit("CSI-ACC-008", percorso_fase(base, p, f, "modalita_contatto"), []);
+        ctx.emit(
+            "CSI-ACC-008",
+            percorso_fase(base, p, f, "modalita_contatto"),
+            [],
+        );
     }
-    if a.ente_rilevatore.as_ref().and_then(|e| e.codice.as_ref()).is_none() {
-        ctx.emit("CSI-ACC-009", percorso_fase(base, p, f, "ente_rilevatore/codice"), []);
+    if a.ente_rilevatore
+        .as_ref()
+        .and_then(|e| e.codice.as_ref())
+        .is_none()
+    {
+        ctx.emit(
+            "CSI-ACC-009",
+            percorso_fase(base, p, f, "ente_rilevatore/codice"),
+            [],
+        );
     }
     if a.ambito_intervento_richiesto.is_none() {
-        ctx.emit("CSI-ACC-010", percorso_fase(base, p, f, "ambito_intervento_richiesto"), []);
+        ctx.emit(
+            "CSI-ACC-010",
+            percorso_fase(base, p, f, "ambito_intervento_richiesto"),
+            [],
+        );
     }
 }
 
@@ -86,13 +126,25 @@ fn dsu(ctx: &mut Ctx<'_>, a: &FaseAccesso, base: &str, p: usize, f: usize) {
         return;
     };
     if dsu.numero.trim().is_empty() {
-        ctx.emit("CSI-ACC-011", percorso_fase(base, p, f, "dsu_protocollo/numero"), []);
+        ctx.emit(
+            "CSI-ACC-011",
+            percorso_fase(base, p, f, "dsu_protocollo/numero"),
+            [],
+        );
     }
     let anno = dsu.anno.trim();
     if anno.is_empty() {
-        ctx.emit("CSI-ACC-011", percorso_fase(base, p, f, "dsu_protocollo/anno"), []);
+        ctx.emit(
+            "CSI-ACC-011",
+            percorso_fase(base, p, f, "dsu_protocollo/anno"),
+            [],
+        );
     } else if anno.parse::<i32>().ok() != Some(dsu.data.year()) {
-        ctx.emit("CSI-ACC-012", percorso_fase(base, p, f, "dsu_protocollo/anno"), []);
+        ctx.emit(
+            "CSI-ACC-012",
+            percorso_fase(base, p, f, "dsu_protocollo/anno"),
+            [],
+        );
     }
 }
 
@@ -115,8 +167,16 @@ mod tests {
 
     #[test]
     fn acc_001_002_segnalazione_incompleta() {
-        assert_path(&senza("segnalazione/data_segnalazione"), "CSI-ACC-001", &format!("{A}/segnalazione/data_segnalazione"));
-        assert_path(&senza("segnalazione/bisogno_espresso"), "CSI-ACC-002", &format!("{A}/segnalazione/bisogno_espresso"));
+        assert_path(
+            &senza("segnalazione/data_segnalazione"),
+            "CSI-ACC-001",
+            &format!("{A}/segnalazione/data_segnalazione"),
+        );
+        assert_path(
+            &senza("segnalazione/bisogno_espresso"),
+            "CSI-ACC-002",
+            &format!("{A}/segnalazione/bisogno_espresso"),
+        );
         // No segnalazione at all (optional): nothing to complete.
         let r = senza("segnalazione");
         assert_absent(&r, "CSI-ACC-001");
@@ -126,18 +186,33 @@ mod tests {
     #[test]
     fn acc_003_004_ente_segnalante() {
         let r = senza("segnalazione/ente_segnalante/tipologia");
-        assert_path(&r, "CSI-ACC-003", &format!("{A}/segnalazione/ente_segnalante/tipologia"));
+        assert_path(
+            &r,
+            "CSI-ACC-003",
+            &format!("{A}/segnalazione/ente_segnalante/tipologia"),
+        );
         assert_absent(&r, "CSI-ACC-004");
         let mut v = completa();
         remove(&mut v, &format!("{A}/segnalazione/ente_segnalante/codice"));
         assert_absent(&valida(&v), "CSI-ACC-004");
-        remove(&mut v, &format!("{A}/segnalazione/ente_segnalante/denominazione"));
-        assert_path(&valida(&v), "CSI-ACC-004", &format!("{A}/segnalazione/ente_segnalante"));
+        remove(
+            &mut v,
+            &format!("{A}/segnalazione/ente_segnalante/denominazione"),
+        );
+        assert_path(
+            &valida(&v),
+            "CSI-ACC-004",
+            &format!("{A}/segnalazione/ente_segnalante"),
+        );
     }
 
     #[test]
     fn acc_005_006_isee() {
-        assert_path(&senza("tipologia_isee"), "CSI-ACC-005", &format!("{A}/tipologia_isee"));
+        assert_path(
+            &senza("tipologia_isee"),
+            "CSI-ACC-005",
+            &format!("{A}/tipologia_isee"),
+        );
         let mut v = completa();
         remove(&mut v, &format!("{A}/dsu"));
         assert_absent(&valida(&v), "CSI-ACC-006"); // the protocol is DSU information
@@ -153,11 +228,31 @@ mod tests {
 
     #[test]
     fn acc_007_008_009_010_campi_della_fase() {
-        assert_path(&senza("tipologia_richiesta"), "CSI-ACC-007", &format!("{A}/tipologia_richiesta"));
-        assert_path(&senza("modalita_contatto"), "CSI-ACC-008", &format!("{A}/modalita_contatto"));
-        assert_path(&senza("ente_rilevatore/codice"), "CSI-ACC-009", &format!("{A}/ente_rilevatore/codice"));
-        assert_path(&senza("ente_rilevatore"), "CSI-ACC-009", &format!("{A}/ente_rilevatore/codice"));
-        assert_path(&senza("ambito_intervento_richiesto"), "CSI-ACC-010", &format!("{A}/ambito_intervento_richiesto"));
+        assert_path(
+            &senza("tipologia_richiesta"),
+            "CSI-ACC-007",
+            &format!("{A}/tipologia_richiesta"),
+        );
+        assert_path(
+            &senza("modalita_contatto"),
+            "CSI-ACC-008",
+            &format!("{A}/modalita_contatto"),
+        );
+        assert_path(
+            &senza("ente_rilevatore/codice"),
+            "CSI-ACC-009",
+            &format!("{A}/ente_rilevatore/codice"),
+        );
+        assert_path(
+            &senza("ente_rilevatore"),
+            "CSI-ACC-009",
+            &format!("{A}/ente_rilevatore/codice"),
+        );
+        assert_path(
+            &senza("ambito_intervento_richiesto"),
+            "CSI-ACC-010",
+            &format!("{A}/ambito_intervento_richiesto"),
+        );
     }
 
     #[test]
@@ -174,7 +269,10 @@ mod tests {
         set(&mut v, &format!("{A}/dsu_protocollo/numero"), " ".into());
         let r = valida(&v);
         assert_path(&r, "CSI-ACC-011", &format!("{A}/dsu_protocollo/numero"));
-        assert_eq!(r.of_rule("CSI-ACC-011").next().unwrap().severity, crate::rules::Severity::Error);
+        assert_eq!(
+            r.of_rule("CSI-ACC-011").next().unwrap().severity,
+            crate::rules::Severity::Error
+        );
         let mut v = completa();
         set(&mut v, &format!("{A}/dsu_protocollo/anno"), "".into());
         let r = valida(&v);
@@ -187,7 +285,11 @@ mod tests {
     fn acc_012_anno_diverso_dalla_data() {
         let mut v = completa();
         set(&mut v, &format!("{A}/dsu_protocollo/anno"), "2023".into());
-        assert_path(&valida(&v), "CSI-ACC-012", &format!("{A}/dsu_protocollo/anno"));
+        assert_path(
+            &valida(&v),
+            "CSI-ACC-012",
+            &format!("{A}/dsu_protocollo/anno"),
+        );
         assert_absent(&valida(&completa()), "CSI-ACC-012");
     }
 }

@@ -83,7 +83,9 @@ impl RuleDef {
 
     /// The rule-id family, e.g. `CSI-ANA` for `CSI-ANA-002`, `CF` for `CF-001`.
     pub fn family(&self) -> &str {
-        self.id.rsplit_once('-').map_or(self.id.as_str(), |(f, _)| f)
+        self.id
+            .rsplit_once('-')
+            .map_or(self.id.as_str(), |(f, _)| f)
     }
 
     /// Source tags written as in the specification, e.g. `[B][INPS]`.
@@ -136,23 +138,44 @@ fn parse_date(s: &str, line: u64) -> Result<Option<NaiveDate>, CatalogueError> {
     }
     NaiveDate::parse_from_str(s, "%Y-%m-%d")
         .map(Some)
-        .map_err(|e| CatalogueError { line, message: format!("date {s:?}: {e}") })
+        .map_err(|e| CatalogueError {
+            line,
+            message: format!("date {s:?}: {e}"),
+        })
 }
 
 impl Catalogo {
     /// Parses a catalogue in the `rules.csv` format.
     pub fn parse(csv_text: &str) -> Result<Catalogo, CatalogueError> {
-        let mut reader = csv::ReaderBuilder::new().has_headers(true).from_reader(csv_text.as_bytes());
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(true)
+            .from_reader(csv_text.as_bytes());
         let expected = [
-            "id", "severity", "profile", "ruleset", "valid_from", "valid_to", "source", "reference",
-            "check_en", "message_it", "message_en", "params",
+            "id",
+            "severity",
+            "profile",
+            "ruleset",
+            "valid_from",
+            "valid_to",
+            "source",
+            "reference",
+            "check_en",
+            "message_it",
+            "message_en",
+            "params",
         ];
         let headers = reader
             .headers()
-            .map_err(|e| CatalogueError { line: 1, message: e.to_string() })?
+            .map_err(|e| CatalogueError {
+                line: 1,
+                message: e.to_string(),
+            })?
             .clone();
         if headers.iter().collect::<Vec<_>>() != expected {
-            return Err(CatalogueError { line: 1, message: format!("unexpected header {headers:?}") });
+            return Err(CatalogueError {
+                line: 1,
+                message: format!("unexpected header {headers:?}"),
+            });
         }
         let mut rules = Vec::new();
         let mut index = HashMap::new();
@@ -168,14 +191,22 @@ impl Catalogo {
                 Some("warning") => Severity::Warning,
                 Some("info") => Severity::Info,
                 other => {
-                    return Err(CatalogueError { line, message: format!("severity {other:?}") })
+                    return Err(CatalogueError {
+                        line,
+                        message: format!("severity {other:?}"),
+                    })
                 }
             };
             let profile = match record.get(2) {
                 Some("schema") => Profile::Schema,
                 Some("guideline") => Profile::Guideline,
                 Some("siuss") => Profile::Siuss,
-                other => return Err(CatalogueError { line, message: format!("profile {other:?}") }),
+                other => {
+                    return Err(CatalogueError {
+                        line,
+                        message: format!("profile {other:?}"),
+                    })
+                }
             };
             let id = field(0);
             let rule = RuleDef {
@@ -199,7 +230,10 @@ impl Catalogo {
                     .collect(),
             };
             if index.insert(id.clone(), rules.len()).is_some() {
-                return Err(CatalogueError { line, message: format!("duplicate rule id {id}") });
+                return Err(CatalogueError {
+                    line,
+                    message: format!("duplicate rule id {id}"),
+                });
             }
             rules.push(rule);
         }
@@ -226,7 +260,11 @@ impl Catalogo {
                 }),
             }
         }
-        Ok(Catalogo { rules, index, rulesets })
+        Ok(Catalogo {
+            rules,
+            index,
+            rulesets,
+        })
     }
 
     /// Every rule, in catalogue order.
@@ -307,6 +345,9 @@ mod tests {
         assert_eq!(err.line, 2);
         assert!(err.message.contains("severity"));
         let dup = "id,severity,profile,ruleset,valid_from,valid_to,source,reference,check_en,message_it,message_en,params\nX-1,info,schema,X,,,D,r,c,m,m,\nX-1,info,schema,X,,,D,r,c,m,m,\n";
-        assert!(Catalogo::parse(dup).unwrap_err().message.contains("duplicate"));
+        assert!(Catalogo::parse(dup)
+            .unwrap_err()
+            .message
+            .contains("duplicate"));
     }
 }

@@ -159,7 +159,13 @@ impl<'a> Ctx<'a> {
         registro: &'a Registro,
         refdata: Option<&'a DatiRiferimento>,
     ) -> Ctx<'a> {
-        Ctx { profiles, as_of, registro, refdata, issues: Vec::new() }
+        Ctx {
+            profiles,
+            as_of,
+            registro,
+            refdata,
+            issues: Vec::new(),
+        }
     }
 
     /// The validation date.
@@ -187,7 +193,12 @@ impl<'a> Ctx<'a> {
     }
 
     /// Raises a finding of `rule_id` at `path` (a JSON Pointer) with its parameters.
-    pub fn emit<'p>(&mut self, rule_id: &str, path: impl Into<String>, params: impl IntoIterator<Item = (&'p str, String)>) {
+    pub fn emit<'p>(
+        &mut self,
+        rule_id: &str,
+        path: impl Into<String>,
+        params: impl IntoIterator<Item = (&'p str, String)>,
+    ) {
         self.emit_inner(rule_id, None, path.into(), params);
     }
 
@@ -220,7 +231,11 @@ impl<'a> Ctx<'a> {
         let params: BTreeMap<String, String> = params
             .into_iter()
             .map(|(k, v)| {
-                let v = if k == "cf" || k.starts_with("cf_") { crate::privacy::maschera_cf(&v) } else { v };
+                let v = if k == "cf" || k.starts_with("cf_") {
+                    crate::privacy::maschera_cf(&v)
+                } else {
+                    v
+                };
                 (k.to_string(), v)
             })
             .collect();
@@ -271,7 +286,9 @@ impl Validator {
         Validator {
             profiles: options.profiles,
             as_of: options.as_of,
-            registro: options.registro.unwrap_or_else(|| Arc::new(Registro::standard().clone())),
+            registro: options
+                .registro
+                .unwrap_or_else(|| Arc::new(Registro::standard().clone())),
             reference_data: options.reference_data,
             suppressions: options.suppressions.into(),
         }
@@ -302,7 +319,10 @@ impl Validator {
 
     /// Turns the findings of a context into a report, applying the suppressions.
     pub fn finish(&self, ctx: Ctx<'_>) -> Report {
-        let mut report = Report { issues: ctx.into_issues(), suppressed: Vec::new() };
+        let mut report = Report {
+            issues: ctx.into_issues(),
+            suppressed: Vec::new(),
+        };
         report.apply_suppressions(&self.suppressions);
         report
     }
@@ -323,7 +343,10 @@ impl Validator {
     }
 
     /// Validates many cartelle, in order.
-    pub fn validate_many<'c>(&self, cartelle: impl IntoIterator<Item = &'c Cartella>) -> Vec<Report> {
+    pub fn validate_many<'c>(
+        &self,
+        cartelle: impl IntoIterator<Item = &'c Cartella>,
+    ) -> Vec<Report> {
         cartelle.into_iter().map(|c| self.validate(c)).collect()
     }
 }
@@ -340,9 +363,16 @@ mod tests {
     #[test]
     fn profiles_sets() {
         let g = Profiles::up_to(Profile::Guideline);
-        assert!(g.contains(Profile::Schema) && g.contains(Profile::Guideline) && !g.contains(Profile::Siuss));
+        assert!(
+            g.contains(Profile::Schema)
+                && g.contains(Profile::Guideline)
+                && !g.contains(Profile::Siuss)
+        );
         assert_eq!(Profiles::up_to(Profile::Siuss), Profiles::ALL);
-        assert_eq!(Profiles::only(&[Profile::Siuss]).iter().collect::<Vec<_>>(), vec![Profile::Siuss]);
+        assert_eq!(
+            Profiles::only(&[Profile::Siuss]).iter().collect::<Vec<_>>(),
+            vec![Profile::Siuss]
+        );
         assert_eq!(Profiles::default(), g);
     }
 
@@ -350,9 +380,18 @@ mod tests {
     fn context_filters_by_profile_and_rule_set_date() {
         let registro = Registro::standard();
         let d = |s| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
-        let mut ctx = Ctx::new(Profiles::up_to(Profile::Schema), d("2024-01-01"), registro, None);
+        let mut ctx = Ctx::new(
+            Profiles::up_to(Profile::Schema),
+            d("2024-01-01"),
+            registro,
+            None,
+        );
         ctx.emit("CSI-ANA-002", "/assistito", []); // guideline: dropped
-        ctx.emit("CF-001", "/assistito/codice_fiscale", [("cf", "X".to_string())]);
+        ctx.emit(
+            "CF-001",
+            "/assistito/codice_fiscale",
+            [("cf", "X".to_string())],
+        );
         assert_eq!(ctx.issues().len(), 1);
         let mut old = Ctx::new(Profiles::ALL, d("2010-01-01"), registro, None);
         old.emit("CSI-ANA-002", "/assistito", []); // CSI-2016 not yet in force

@@ -6,8 +6,8 @@
 
 use super::engine::Ctx;
 use super::{
-    accesso, anagrafica, cf, codici, date, erogazione, fasi, finale, importi, operatori, privacy, progetto,
-    relazioni, valutazione,
+    accesso, anagrafica, cf, codici, date, erogazione, fasi, finale, importi, operatori, privacy,
+    progetto, relazioni, valutazione,
 };
 use crate::model::{Cartella, MessaggioInterscambio};
 
@@ -34,7 +34,10 @@ const FAMIGLIE: &[(Check, &[&str])] = &[
 
 /// Ids of every rule the canonical validator implements, sorted.
 pub static IMPLEMENTED: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::new(|| {
-    let mut ids: Vec<&'static str> = FAMIGLIE.iter().flat_map(|(_, rules)| rules.iter().copied()).collect();
+    let mut ids: Vec<&'static str> = FAMIGLIE
+        .iter()
+        .flat_map(|(_, rules)| rules.iter().copied())
+        .collect();
     ids.sort_unstable();
     ids.dedup();
     ids

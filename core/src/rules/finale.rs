@@ -27,30 +27,63 @@ pub(crate) const DEFERRED: &[(&str, &str)] = &[];
 pub(crate) fn check(ctx: &mut Ctx<'_>, cartella: &Cartella, base: &str) {
     for (p, processo) in cartella.processi.iter().enumerate() {
         for (f, fase) in processo.fasi.iter().enumerate() {
-            let Fase::ValutazioneFinale(e) = fase else { continue };
-            if e.responsabile_chiusura.as_ref().is_some_and(|r| r.profilo_professionale.is_some()) {
-                ctx.emit("CSI-FIN-007", percorso_fase(base, p, f, "responsabile_chiusura/profilo_professionale"), []);
+            let Fase::ValutazioneFinale(e) = fase else {
+                continue;
+            };
+            if e.responsabile_chiusura
+                .as_ref()
+                .is_some_and(|r| r.profilo_professionale.is_some())
+            {
+                ctx.emit(
+                    "CSI-FIN-007",
+                    percorso_fase(base, p, f, "responsabile_chiusura/profilo_professionale"),
+                    [],
+                );
             }
             if annullata(fase) {
                 continue;
             }
             if e.responsabile_chiusura.is_none() {
-                ctx.emit("CSI-FIN-001", percorso_fase(base, p, f, "responsabile_chiusura"), []);
+                ctx.emit(
+                    "CSI-FIN-001",
+                    percorso_fase(base, p, f, "responsabile_chiusura"),
+                    [],
+                );
             }
             if e.motivazione_chiusura.is_none() {
-                ctx.emit("CSI-FIN-002", percorso_fase(base, p, f, "motivazione_chiusura"), []);
+                ctx.emit(
+                    "CSI-FIN-002",
+                    percorso_fase(base, p, f, "motivazione_chiusura"),
+                    [],
+                );
             }
             if e.data_valutazione_finale.is_none() {
-                ctx.emit("CSI-FIN-003", percorso_fase(base, p, f, "data_valutazione_finale"), []);
+                ctx.emit(
+                    "CSI-FIN-003",
+                    percorso_fase(base, p, f, "data_valutazione_finale"),
+                    [],
+                );
             }
             if e.nuovo_progetto.is_none() {
-                ctx.emit("CSI-FIN-004", percorso_fase(base, p, f, "nuovo_progetto"), []);
+                ctx.emit(
+                    "CSI-FIN-004",
+                    percorso_fase(base, p, f, "nuovo_progetto"),
+                    [],
+                );
             }
             if e.data_chiusura_progetto.is_none() {
-                ctx.emit("CSI-FIN-005", percorso_fase(base, p, f, "data_chiusura_progetto"), []);
+                ctx.emit(
+                    "CSI-FIN-005",
+                    percorso_fase(base, p, f, "data_chiusura_progetto"),
+                    [],
+                );
             }
             if e.valutazione_finale.is_none() {
-                ctx.emit("CSI-FIN-006", percorso_fase(base, p, f, "valutazione_finale"), []);
+                ctx.emit(
+                    "CSI-FIN-006",
+                    percorso_fase(base, p, f, "valutazione_finale"),
+                    [],
+                );
             }
         }
     }
@@ -86,7 +119,11 @@ mod tests {
         ] {
             let r = senza(campo);
             assert_path(&r, regola, &format!("{E}/{campo}"));
-            let atteso = if regola == "CSI-FIN-006" { Severity::Info } else { Severity::Warning };
+            let atteso = if regola == "CSI-FIN-006" {
+                Severity::Info
+            } else {
+                Severity::Warning
+            };
             assert_eq!(r.of_rule(regola).next().unwrap().severity, atteso);
         }
     }
@@ -102,12 +139,27 @@ mod tests {
     #[test]
     fn fin_007_profilo_del_responsabile_chiusura() {
         let mut v = completa();
-        set(&mut v, &format!("{E}/responsabile_chiusura/profilo_professionale"), cod("1", "2.1"));
+        set(
+            &mut v,
+            &format!("{E}/responsabile_chiusura/profilo_professionale"),
+            cod("1", "2.1"),
+        );
         let r = valida(&v);
-        assert_path(&r, "CSI-FIN-007", &format!("{E}/responsabile_chiusura/profilo_professionale"));
+        assert_path(
+            &r,
+            "CSI-FIN-007",
+            &format!("{E}/responsabile_chiusura/profilo_professionale"),
+        );
         // Profile schema only: still raised (it is a schema-profile notice).
-        let r = valida_con(&v, ValidationOptions::default().with_profiles(Profiles::up_to(Profile::Schema)));
-        assert_path(&r, "CSI-FIN-007", &format!("{E}/responsabile_chiusura/profilo_professionale"));
+        let r = valida_con(
+            &v,
+            ValidationOptions::default().with_profiles(Profiles::up_to(Profile::Schema)),
+        );
+        assert_path(
+            &r,
+            "CSI-FIN-007",
+            &format!("{E}/responsabile_chiusura/profilo_professionale"),
+        );
         assert_absent(&r, "CSI-FIN-006");
         assert_absent(&valida(&completa()), "CSI-FIN-007");
     }

@@ -30,6 +30,7 @@ pub(crate) const RULES: &[&str] = &[
 ];
 
 /// Rules of the family that can only arise while reading or writing HL7 XML.
+#[allow(dead_code)] // read by the catalogue coverage checks (famiglie) and the tests
 pub(crate) const DEFERRED: &[(&str, &str)] = &[(
     "CSI-MON-008",
     "an unparsable amount cannot reach the canonical model (Decimale rejects it): raised by the interscambio XML reader",
@@ -38,24 +39,50 @@ pub(crate) const DEFERRED: &[(&str, &str)] = &[(
 const EUR: &str = "EUR";
 
 /// Checks one amount; `zero` enables `CSI-MON-007`.
-fn verifica(ctx: &mut Ctx<'_>, p: &Percorso<'_>, nome: &str, importo: Option<&Importo>, zero: bool) {
+fn verifica(
+    ctx: &mut Ctx<'_>,
+    p: &Percorso<'_>,
+    nome: &str,
+    importo: Option<&Importo>,
+    zero: bool,
+) {
     let Some(importo) = importo else { return };
     let p = p.campo(nome);
     if importo.currency != EUR {
-        ctx.emit("CSI-MON-001", p.campo("currency").render(), [("valuta", importo.currency.clone())]);
+        ctx.emit(
+            "CSI-MON-001",
+            p.campo("currency").render(),
+            [("valuta", importo.currency.clone())],
+        );
     }
     let valore = importo.amount.valore();
     if !importo.amount.is_canonical() {
-        ctx.emit("CSI-MON-006", p.campo("amount").render(), [("campo", nome.to_string())]);
+        ctx.emit(
+            "CSI-MON-006",
+            p.campo("amount").render(),
+            [("campo", nome.to_string())],
+        );
     }
     if valore.is_sign_negative() && !valore.is_zero() {
-        ctx.emit("CSI-MON-002", p.campo("amount").render(), [("campo", nome.to_string())]);
+        ctx.emit(
+            "CSI-MON-002",
+            p.campo("amount").render(),
+            [("campo", nome.to_string())],
+        );
     }
     if valore.normalize().scale() > 2 {
-        ctx.emit("CSI-MON-003", p.campo("amount").render(), [("campo", nome.to_string())]);
+        ctx.emit(
+            "CSI-MON-003",
+            p.campo("amount").render(),
+            [("campo", nome.to_string())],
+        );
     }
     if zero && valore.is_zero() {
-        ctx.emit("CSI-MON-007", p.campo("amount").render(), [("campo", nome.to_string())]);
+        ctx.emit(
+            "CSI-MON-007",
+            p.campo("amount").render(),
+            [("campo", nome.to_string())],
+        );
     }
 }
 
@@ -80,23 +107,62 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, cartella: &Cartella, base: &str) {
                 Fase::ProgettoIndividuale(c) => {
                     let Some(prog) = &c.progetto else { continue };
                     let pr = p.campo("progetto");
-                    verifica(ctx, &pr, "valore_progetto", prog.valore_progetto.as_ref(), false);
-                    verifica(ctx, &pr, "compartecipazione_assistito", prog.compartecipazione_assistito.as_ref(), false);
-                    if let (Some(comp), Some(val)) = (&prog.compartecipazione_assistito, &prog.valore_progetto) {
+                    verifica(
+                        ctx,
+                        &pr,
+                        "valore_progetto",
+                        prog.valore_progetto.as_ref(),
+                        false,
+                    );
+                    verifica(
+                        ctx,
+                        &pr,
+                        "compartecipazione_assistito",
+                        prog.compartecipazione_assistito.as_ref(),
+                        false,
+                    );
+                    if let (Some(comp), Some(val)) =
+                        (&prog.compartecipazione_assistito, &prog.valore_progetto)
+                    {
                         if maggiore(comp, val) {
-                            ctx.emit("CSI-MON-004", pr.campo("compartecipazione_assistito").render(), []);
+                            ctx.emit(
+                                "CSI-MON-004",
+                                pr.campo("compartecipazione_assistito").render(),
+                                [],
+                            );
                         }
                     }
-                    let approvato = matches!(c.intestazione.esito_processo, None | Some(EsitoProcesso::ProgettoApprovato));
+                    let approvato = matches!(
+                        c.intestazione.esito_processo,
+                        None | Some(EsitoProcesso::ProgettoApprovato)
+                    );
                     if approvato && prog.valore_progetto.is_some() {
                         piano = prog.valore_progetto.as_ref();
                     }
                 }
                 Fase::ErogazioneServizio(d) => {
-                    verifica(ctx, &p, "valore_mensile_buono", d.valore_mensile_buono.as_ref(), true);
+                    verifica(
+                        ctx,
+                        &p,
+                        "valore_mensile_buono",
+                        d.valore_mensile_buono.as_ref(),
+                        true,
+                    );
                     verifica(ctx, &p, "valore_voucher", d.valore_voucher.as_ref(), true);
-                    verifica(ctx, &p, "importo_erogato", d.importo_erogato.as_ref(), false);
-                    verifica(ctx, &p, "riprogrammazione_risorse", d.riprogrammazione_risorse.as_ref(), false);
+                    verifica(
+                        ctx,
+                        &p,
+                        "importo_erogato",
+                        d.importo_erogato.as_ref(),
+                        false,
+                    );
+                    verifica(
+                        ctx,
+                        &p,
+                        "riprogrammazione_risorse",
+                        d.riprogrammazione_risorse.as_ref(),
+                        false,
+                    );
                     if let (Some(erogato), Some(valore)) = (&d.importo_erogato, piano) {
                         if maggiore(erogato, valore) {
                             ctx.emit("CSI-MON-005", p.campo("importo_erogato").render(), []);
@@ -104,7 +170,13 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, cartella: &Cartella, base: &str) {
                     }
                 }
                 Fase::ValutazioneFinale(e) => {
-                    verifica(ctx, &p, "risorse_economiche_finali", e.risorse_economiche_finali.as_ref(), false);
+                    verifica(
+                        ctx,
+                        &p,
+                        "risorse_economiche_finali",
+                        e.risorse_economiche_finali.as_ref(),
+                        false,
+                    );
                 }
                 Fase::ValutazioneBisogno(_) => {}
             }
@@ -171,29 +243,45 @@ mod tests {
     fn mon_001_currency() {
         let r = valida(isee("10.00", "USD"));
         assert_eq!(paths(&r, "CSI-MON-001"), [format!("{P}/currency")]);
-        assert_eq!(r.of_rule("CSI-MON-001").next().unwrap().params["valuta"], "USD");
+        assert_eq!(
+            r.of_rule("CSI-MON-001").next().unwrap().params["valuta"],
+            "USD"
+        );
         assert!(!valida(isee("10.00", "EUR")).has("CSI-MON-001"));
     }
 
     #[test]
     fn mon_002_negative() {
-        assert_eq!(paths(&valida(isee("-1.50", "EUR")), "CSI-MON-002"), [format!("{P}/amount")]);
+        assert_eq!(
+            paths(&valida(isee("-1.50", "EUR")), "CSI-MON-002"),
+            [format!("{P}/amount")]
+        );
         assert!(!valida(isee("0", "EUR")).has("CSI-MON-002"));
-        assert!(!valida(isee("-0.00", "EUR")).has("CSI-MON-002"), "negative zero is CSI-MON-006");
+        assert!(
+            !valida(isee("-0.00", "EUR")).has("CSI-MON-002"),
+            "negative zero is CSI-MON-006"
+        );
     }
 
     #[test]
     fn mon_003_more_than_two_decimals() {
         let r = valida(isee("7350.125", "EUR"));
         assert_eq!(paths(&r, "CSI-MON-003"), [format!("{P}/amount")]);
-        assert_eq!(r.of_rule("CSI-MON-003").next().unwrap().params["campo"], "valore_isee");
+        assert_eq!(
+            r.of_rule("CSI-MON-003").next().unwrap().params["campo"],
+            "valore_isee"
+        );
         assert!(!valida(isee("7350.1200", "EUR")).has("CSI-MON-003"));
     }
 
     #[test]
     fn mon_006_canonical_form() {
         for bad in ["007.50", "-0", "-0.00", "00"] {
-            assert_eq!(paths(&valida(isee(bad, "EUR")), "CSI-MON-006"), [format!("{P}/amount")], "{bad}");
+            assert_eq!(
+                paths(&valida(isee(bad, "EUR")), "CSI-MON-006"),
+                [format!("{P}/amount")],
+                "{bad}"
+            );
         }
         for ok in ["0", "0.50", "7350.00", "10"] {
             assert!(!valida(isee(ok, "EUR")).has("CSI-MON-006"), "{ok}");
@@ -203,18 +291,31 @@ mod tests {
     #[test]
     fn mon_004_copayment_above_project_value() {
         let r = valida(json!([c("100.00", "150.00", None)]));
-        assert_eq!(paths(&r, "CSI-MON-004"), ["/processi/0/fasi/0/progetto/compartecipazione_assistito"]);
+        assert_eq!(
+            paths(&r, "CSI-MON-004"),
+            ["/processi/0/fasi/0/progetto/compartecipazione_assistito"]
+        );
         assert!(!valida(json!([c("100.00", "100.00", None)])).has("CSI-MON-004"));
     }
 
     #[test]
     fn mon_005_paid_above_approved_plan() {
         let erogato = |v: &str| d(json!({ "importo_erogato": { "amount": v, "currency": "EUR" } }));
-        let r = valida(json!([c("100.00", "0", Some("PROGETTO_APPROVATO")), erogato("120.00")]));
-        assert_eq!(paths(&r, "CSI-MON-005"), ["/processi/0/fasi/1/importo_erogato"]);
+        let r = valida(json!([
+            c("100.00", "0", Some("PROGETTO_APPROVATO")),
+            erogato("120.00")
+        ]));
+        assert_eq!(
+            paths(&r, "CSI-MON-005"),
+            ["/processi/0/fasi/1/importo_erogato"]
+        );
         assert!(!valida(json!([c("100.00", "0", None), erogato("100.00")])).has("CSI-MON-005"));
         // A plan not activated is not the approved plan.
-        assert!(!valida(json!([c("100.00", "0", Some("PROGETTO_NON_ATTIVATO")), erogato("120.00")])).has("CSI-MON-005"));
+        assert!(!valida(json!([
+            c("100.00", "0", Some("PROGETTO_NON_ATTIVATO")),
+            erogato("120.00")
+        ]))
+        .has("CSI-MON-005"));
     }
 
     #[test]
@@ -224,7 +325,10 @@ mod tests {
             "valore_voucher": { "amount": "5", "currency": "EUR" },
             "importo_erogato": { "amount": "0", "currency": "EUR" }
         }))]));
-        assert_eq!(paths(&r, "CSI-MON-007"), ["/processi/0/fasi/0/valore_mensile_buono/amount"]);
+        assert_eq!(
+            paths(&r, "CSI-MON-007"),
+            ["/processi/0/fasi/0/valore_mensile_buono/amount"]
+        );
         assert!(!valida(isee("0", "EUR")).has("CSI-MON-007"));
     }
 
@@ -235,7 +339,13 @@ mod tests {
               "data_inizio": "2024-05-01", "risorse_economiche_finali": { "amount": "-3", "currency": "EUR" } },
             d(json!({ "riprogrammazione_risorse": { "amount": "1", "currency": "GBP" } }))
         ]));
-        assert_eq!(paths(&r, "CSI-MON-002"), ["/processi/0/fasi/0/risorse_economiche_finali/amount"]);
-        assert_eq!(paths(&r, "CSI-MON-001"), ["/processi/0/fasi/1/riprogrammazione_risorse/currency"]);
+        assert_eq!(
+            paths(&r, "CSI-MON-002"),
+            ["/processi/0/fasi/0/risorse_economiche_finali/amount"]
+        );
+        assert_eq!(
+            paths(&r, "CSI-MON-001"),
+            ["/processi/0/fasi/1/riprogrammazione_risorse/currency"]
+        );
     }
 }

@@ -143,11 +143,17 @@ pub(crate) fn render(template: &str, params: &BTreeMap<String, String>) -> Strin
 }
 
 /// Masks the parameters that may hold a codice fiscale.
-fn mask_params<'a>(params: impl IntoIterator<Item = (&'a str, String)>) -> BTreeMap<String, String> {
+fn mask_params<'a>(
+    params: impl IntoIterator<Item = (&'a str, String)>,
+) -> BTreeMap<String, String> {
     params
         .into_iter()
         .map(|(name, value)| {
-            let value = if name == "cf" || name.starts_with("cf_") { maschera_cf(&value) } else { value };
+            let value = if name == "cf" || name.starts_with("cf_") {
+                maschera_cf(&value)
+            } else {
+                value
+            };
             (name.to_string(), value)
         })
         .collect()
@@ -168,7 +174,8 @@ impl Issue {
         path: impl Into<String>,
         params: impl IntoIterator<Item = (&'a str, String)>,
     ) -> Result<Issue, CartellaError> {
-        let rule = regola(rule_id).ok_or_else(|| CartellaError::RegolaSconosciuta(rule_id.to_string()))?;
+        let rule =
+            regola(rule_id).ok_or_else(|| CartellaError::RegolaSconosciuta(rule_id.to_string()))?;
         Ok(Issue::of_rule(rule, path.into(), mask_params(params)))
     }
 
@@ -206,8 +213,16 @@ impl Issue {
 
 impl fmt::Display for Issue {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let path = if self.path.is_empty() { "/" } else { &self.path };
-        write!(f, "{} {} {}: {}", self.severity, self.rule_id, path, self.message_en)
+        let path = if self.path.is_empty() {
+            "/"
+        } else {
+            &self.path
+        };
+        write!(
+            f,
+            "{} {} {}: {}",
+            self.severity, self.rule_id, path, self.message_en
+        )
     }
 }
 
@@ -236,7 +251,11 @@ impl Suppression {
         if reason.trim().is_empty() {
             return Err(CartellaError::SoppressioneSenzaMotivo { rule_id });
         }
-        Ok(Suppression { rule_id, path_prefix: path_prefix.into(), reason })
+        Ok(Suppression {
+            rule_id,
+            path_prefix: path_prefix.into(),
+            reason,
+        })
     }
 
     /// Rule id.
@@ -262,7 +281,8 @@ impl Suppression {
         let prefix = self.path_prefix.trim_end_matches('/');
         prefix.is_empty()
             || issue.path == prefix
-            || (issue.path.starts_with(prefix) && issue.path.as_bytes().get(prefix.len()) == Some(&b'/'))
+            || (issue.path.starts_with(prefix)
+                && issue.path.as_bytes().get(prefix.len()) == Some(&b'/'))
     }
 }
 
@@ -343,7 +363,10 @@ impl Report {
         let issues = std::mem::take(&mut self.issues);
         for issue in issues {
             match suppressions.iter().find(|s| s.matches(&issue)) {
-                Some(s) => self.suppressed.push(SuppressedIssue { issue, reason: s.reason.clone() }),
+                Some(s) => self.suppressed.push(SuppressedIssue {
+                    issue,
+                    reason: s.reason.clone(),
+                }),
                 None => self.issues.push(issue),
             }
         }
@@ -363,7 +386,12 @@ mod tests {
 
     #[test]
     fn issue_masks_codice_fiscale_everywhere() {
-        let i = Issue::new("CF-001", "/assistito/codice_fiscale", [("cf", "RSSMRA80A01H501U".to_string())]).unwrap();
+        let i = Issue::new(
+            "CF-001",
+            "/assistito/codice_fiscale",
+            [("cf", "RSSMRA80A01H501U".to_string())],
+        )
+        .unwrap();
         assert_eq!(i.severity, Severity::Error);
         assert_eq!(i.profile, Profile::Schema);
         assert!(i.message_it.contains("RSSMRA*********U"));
@@ -374,7 +402,10 @@ mod tests {
 
     #[test]
     fn unknown_rule_is_an_error() {
-        assert!(matches!(Issue::new("NOPE-1", "", []), Err(CartellaError::RegolaSconosciuta(_))));
+        assert!(matches!(
+            Issue::new("NOPE-1", "", []),
+            Err(CartellaError::RegolaSconosciuta(_))
+        ));
     }
 
     #[test]
@@ -391,7 +422,10 @@ mod tests {
         assert!(s.matches(&hit));
         assert!(!s.matches(&sibling));
         assert!(!s.matches(&other));
-        let mut report = Report { issues: vec![hit, other], suppressed: vec![] };
+        let mut report = Report {
+            issues: vec![hit, other],
+            suppressed: vec![],
+        };
         report.apply_suppressions(&[s]);
         assert_eq!(report.issues.len(), 1);
         assert_eq!(report.suppressed.len(), 1);
@@ -402,7 +436,10 @@ mod tests {
     fn report_validity_and_blocking() {
         let warn = Issue::new("CSI-ANA-002", "/assistito", []).unwrap();
         let guideline_error = Issue::new("CSI-DAT-001", "/processi/0/fasi/0", []).unwrap();
-        let mut r = Report { issues: vec![warn], suppressed: vec![] };
+        let mut r = Report {
+            issues: vec![warn],
+            suppressed: vec![],
+        };
         assert!(r.is_valid());
         r.issues.push(guideline_error);
         assert!(!r.is_valid());

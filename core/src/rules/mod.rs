@@ -12,7 +12,9 @@ mod engine;
 mod famiglie;
 mod issue;
 
-pub use catalogo::{catalogo, regola, Catalogo, CatalogueError, RuleDef, RuleSet, Stage, RULES_CSV};
+pub use catalogo::{
+    catalogo, regola, Catalogo, CatalogueError, RuleDef, RuleSet, Stage, RULES_CSV,
+};
 pub use engine::{oggi_roma, validate, Ctx, Profiles, ReferenceData, ValidationOptions, Validator};
 pub use famiglie::IMPLEMENTED;
 pub use issue::{Issue, Profile, Report, Severity, SuppressedIssue, Suppression};

@@ -8,7 +8,9 @@
 //! (`CSI-FIN-007`). `CSI-OPR-001` applies to every operator.
 
 use super::engine::Ctx;
-use crate::model::{Cartella, CodiceFiscale, Fase, Operatore, Prestazione, RuoloOperatore, StatoFase};
+use crate::model::{
+    Cartella, CodiceFiscale, Fase, Operatore, Prestazione, RuoloOperatore, StatoFase,
+};
 
 /// Ids of the rules implemented here.
 pub(crate) const RULES: &[&str] = &["CSI-OPR-001", "CSI-OPR-002"];
@@ -55,17 +57,50 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, cartella: &Cartella, base: &str) {
                 Fase::Accesso(_) => {}
                 Fase::ValutazioneBisogno(b) => {
                     let ruolo = RuoloOperatore::ResponsabileValutazione.code();
-                    operatore(ctx, b.responsabile_valutazione.as_ref(), ruolo, false, &at, "responsabile_valutazione");
+                    operatore(
+                        ctx,
+                        b.responsabile_valutazione.as_ref(),
+                        ruolo,
+                        false,
+                        &at,
+                        "responsabile_valutazione",
+                    );
                     let ruolo = RuoloOperatore::CaseManager.code();
-                    operatore(ctx, b.case_manager.as_ref(), ruolo, false, &at, "case_manager");
+                    operatore(
+                        ctx,
+                        b.case_manager.as_ref(),
+                        ruolo,
+                        false,
+                        &at,
+                        "case_manager",
+                    );
                 }
                 Fase::ProgettoIndividuale(c) => {
                     let ruolo = RuoloOperatore::ResponsabileProgetto.code();
-                    operatore(ctx, c.responsabile_progetto.as_ref(), ruolo, true, &at, "responsabile_progetto");
+                    operatore(
+                        ctx,
+                        c.responsabile_progetto.as_ref(),
+                        ruolo,
+                        true,
+                        &at,
+                        "responsabile_progetto",
+                    );
                     let ruolo = RuoloOperatore::ResponsabileMonitoraggio.code();
-                    operatore(ctx, c.responsabile_monitoraggio.as_ref(), ruolo, true, &at, "responsabile_monitoraggio");
+                    operatore(
+                        ctx,
+                        c.responsabile_monitoraggio.as_ref(),
+                        ruolo,
+                        true,
+                        &at,
+                        "responsabile_monitoraggio",
+                    );
                     if let Some(progetto) = &c.progetto {
-                        eroganti(ctx, &progetto.prestazioni_programmate, &at, "progetto/prestazioni_programmate");
+                        eroganti(
+                            ctx,
+                            &progetto.prestazioni_programmate,
+                            &at,
+                            "progetto/prestazioni_programmate",
+                        );
                     }
                 }
                 Fase::ErogazioneServizio(d) => {
@@ -73,7 +108,14 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, cartella: &Cartella, base: &str) {
                 }
                 Fase::ValutazioneFinale(e) => {
                     let ruolo = RuoloOperatore::ResponsabileChiusura.code();
-                    operatore(ctx, e.responsabile_chiusura.as_ref(), ruolo, false, &at, "responsabile_chiusura");
+                    operatore(
+                        ctx,
+                        e.responsabile_chiusura.as_ref(),
+                        ruolo,
+                        false,
+                        &at,
+                        "responsabile_chiusura",
+                    );
                 }
             }
         }
@@ -89,15 +131,34 @@ struct Posizione<'a> {
 
 fn eroganti(ctx: &mut Ctx<'_>, prestazioni: &[Prestazione], at: &Posizione<'_>, lista: &str) {
     for (i, prestazione) in prestazioni.iter().enumerate() {
-        let Some(op) = &prestazione.operatore_erogante else { continue };
+        let Some(op) = &prestazione.operatore_erogante else {
+            continue;
+        };
         if !cf_presente(op.codice_fiscale.as_ref()) {
-            let path = percorso_fase(at.base, at.p, at.f, &format!("{lista}/{i}/operatore_erogante/codice_fiscale"));
-            ctx.emit("CSI-OPR-001", path, [("ruolo", OPERATORE_EROGANTE.to_string())]);
+            let path = percorso_fase(
+                at.base,
+                at.p,
+                at.f,
+                &format!("{lista}/{i}/operatore_erogante/codice_fiscale"),
+            );
+            ctx.emit(
+                "CSI-OPR-001",
+                path,
+                [("ruolo", OPERATORE_EROGANTE.to_string())],
+            );
         }
         if op.profilo_professionale.is_none() {
-            let path =
-                percorso_fase(at.base, at.p, at.f, &format!("{lista}/{i}/operatore_erogante/profilo_professionale"));
-            ctx.emit("CSI-OPR-002", path, [("ruolo", OPERATORE_EROGANTE.to_string())]);
+            let path = percorso_fase(
+                at.base,
+                at.p,
+                at.f,
+                &format!("{lista}/{i}/operatore_erogante/profilo_professionale"),
+            );
+            ctx.emit(
+                "CSI-OPR-002",
+                path,
+                [("ruolo", OPERATORE_EROGANTE.to_string())],
+            );
         }
     }
 }
@@ -118,7 +179,12 @@ fn operatore(
         ctx.emit("CSI-OPR-001", path, [("ruolo", ruolo.to_string())]);
     }
     if con_profilo && op.profilo_professionale.is_none() {
-        let path = percorso_fase(at.base, at.p, at.f, &format!("{campo}/profilo_professionale"));
+        let path = percorso_fase(
+            at.base,
+            at.p,
+            at.f,
+            &format!("{campo}/profilo_professionale"),
+        );
         ctx.emit("CSI-OPR-002", path, [("ruolo", ruolo.to_string())]);
     }
 }
@@ -140,12 +206,27 @@ mod tests {
     #[test]
     fn opr_001_operatore_senza_codice_fiscale() {
         for (campo, ruolo) in [
-            (format!("{B}/responsabile_valutazione"), "RESPONSABILE_VALUTAZIONE"),
+            (
+                format!("{B}/responsabile_valutazione"),
+                "RESPONSABILE_VALUTAZIONE",
+            ),
             (format!("{B}/case_manager"), "CASE_MANAGER"),
-            (format!("{C}/responsabile_progetto"), "RESPONSABILE_PROGETTO"),
-            (format!("{C}/responsabile_monitoraggio"), "RESPONSABILE_MONITORAGGIO"),
-            (format!("{E}/responsabile_chiusura"), "RESPONSABILE_CHIUSURA"),
-            (format!("{D}/prestazioni_erogate/0/operatore_erogante"), "OPERATORE_EROGANTE"),
+            (
+                format!("{C}/responsabile_progetto"),
+                "RESPONSABILE_PROGETTO",
+            ),
+            (
+                format!("{C}/responsabile_monitoraggio"),
+                "RESPONSABILE_MONITORAGGIO",
+            ),
+            (
+                format!("{E}/responsabile_chiusura"),
+                "RESPONSABILE_CHIUSURA",
+            ),
+            (
+                format!("{D}/prestazioni_erogate/0/operatore_erogante"),
+                "OPERATORE_EROGANTE",
+            ),
         ] {
             let mut v = completa();
             remove(&mut v, &format!("{campo}/codice_fiscale"));
@@ -171,22 +252,37 @@ mod tests {
     #[test]
     fn opr_002_profilo_mancante_dove_il_ruolo_lo_prevede() {
         for (campo, ruolo) in [
-            (format!("{C}/responsabile_progetto"), "RESPONSABILE_PROGETTO"),
-            (format!("{C}/responsabile_monitoraggio"), "RESPONSABILE_MONITORAGGIO"),
-            (format!("{D}/prestazioni_erogate/0/operatore_erogante"), "OPERATORE_EROGANTE"),
+            (
+                format!("{C}/responsabile_progetto"),
+                "RESPONSABILE_PROGETTO",
+            ),
+            (
+                format!("{C}/responsabile_monitoraggio"),
+                "RESPONSABILE_MONITORAGGIO",
+            ),
+            (
+                format!("{D}/prestazioni_erogate/0/operatore_erogante"),
+                "OPERATORE_EROGANTE",
+            ),
         ] {
             let mut v = completa();
             remove(&mut v, &format!("{campo}/profilo_professionale"));
             let r = valida(&v);
             assert_path(&r, "CSI-OPR-002", &format!("{campo}/profilo_professionale"));
-            assert_eq!(r.of_rule("CSI-OPR-002").next().unwrap().params["ruolo"], ruolo);
+            assert_eq!(
+                r.of_rule("CSI-OPR-002").next().unwrap().params["ruolo"],
+                ruolo
+            );
         }
     }
 
     #[test]
     fn opr_002_non_per_i_ruoli_con_regola_propria_o_senza_profilo() {
         let mut v = completa();
-        remove(&mut v, &format!("{B}/responsabile_valutazione/profilo_professionale"));
+        remove(
+            &mut v,
+            &format!("{B}/responsabile_valutazione/profilo_professionale"),
+        );
         remove(&mut v, &format!("{B}/case_manager/profilo_professionale"));
         let r = valida(&v);
         assert_absent(&r, "CSI-OPR-002");
@@ -207,7 +303,9 @@ mod tests {
         assert_path(
             &r,
             "CSI-OPR-002",
-            &format!("{C}/progetto/prestazioni_programmate/0/operatore_erogante/profilo_professionale"),
+            &format!(
+                "{C}/progetto/prestazioni_programmate/0/operatore_erogante/profilo_professionale"
+            ),
         );
         assert_absent(&r, "CSI-OPR-001");
     }

@@ -94,7 +94,11 @@ mod tests {
     #[test]
     fn prv_001_scheda_sinba_presente() {
         let mut v = completa();
-        set(&mut v, "/processi/0/scheda_sinba", serde_json::json!({ "disabilita": false }));
+        set(
+            &mut v,
+            "/processi/0/scheda_sinba",
+            serde_json::json!({ "disabilita": false }),
+        );
         assert_path(&valida(&v), "CSI-PRV-001", "/assistito");
         assert_absent(&valida(&completa()), "CSI-PRV-001");
     }

@@ -36,13 +36,19 @@ const UNITA_TEMPO: &[&str] = &["s", "min", "h", "d", "wk", "mo", "a"];
 pub(crate) fn check(ctx: &mut Ctx<'_>, cartella: &Cartella, base: &str) {
     for (p, processo) in cartella.processi.iter().enumerate() {
         for (f, fase) in processo.fasi.iter().enumerate() {
-            let Fase::ProgettoIndividuale(c) = fase else { continue };
+            let Fase::ProgettoIndividuale(c) = fase else {
+                continue;
+            };
             if annullata(fase) {
                 continue;
             }
             completezza(ctx, c, base, p, f);
             // CSI-PRG-012: the code was already used by an earlier (non-annulled) C record.
-            let Some(codice) = c.progetto.as_ref().and_then(|pr| pr.codice_progetto.as_deref()) else {
+            let Some(codice) = c
+                .progetto
+                .as_ref()
+                .and_then(|pr| pr.codice_progetto.as_deref())
+            else {
                 continue;
             };
             let codice = codice.trim();
@@ -58,7 +64,11 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, cartella: &Cartella, base: &str) {
                 _ => false,
             });
             if ripetuto {
-                ctx.emit("CSI-PRG-012", percorso_fase(base, p, f, "progetto/codice_progetto"), []);
+                ctx.emit(
+                    "CSI-PRG-012",
+                    percorso_fase(base, p, f, "progetto/codice_progetto"),
+                    [],
+                );
             }
         }
     }
@@ -66,43 +76,94 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, cartella: &Cartella, base: &str) {
 
 fn completezza(ctx: &mut Ctx<'_>, c: &FaseProgettoIndividuale, base: &str, p: usize, f: usize) {
     if c.responsabile_progetto.is_none() {
-        ctx.emit("CSI-PRG-001", percorso_fase(base, p, f, "responsabile_progetto"), []);
+        ctx.emit(
+            "CSI-PRG-001",
+            percorso_fase(base, p, f, "responsabile_progetto"),
+            [],
+        );
     }
     if c.responsabile_monitoraggio.is_none() {
-        ctx.emit("CSI-PRG-002", percorso_fase(base, p, f, "responsabile_monitoraggio"), []);
+        ctx.emit(
+            "CSI-PRG-002",
+            percorso_fase(base, p, f, "responsabile_monitoraggio"),
+            [],
+        );
     }
     let Some(pr) = &c.progetto else {
         ctx.emit("CSI-PRG-003", percorso_fase(base, p, f, "progetto"), []);
         return;
     };
-    if pr.codice_progetto.as_deref().is_none_or(|s| s.trim().is_empty()) {
-        ctx.emit("CSI-PRG-004", percorso_fase(base, p, f, "progetto/codice_progetto"), []);
+    if pr
+        .codice_progetto
+        .as_deref()
+        .unwrap_or("")
+        .trim()
+        .is_empty()
+    {
+        ctx.emit(
+            "CSI-PRG-004",
+            percorso_fase(base, p, f, "progetto/codice_progetto"),
+            [],
+        );
     }
     if pr.data_inizio.is_none() {
-        ctx.emit("CSI-PRG-005", percorso_fase(base, p, f, "progetto/data_inizio"), []);
+        ctx.emit(
+            "CSI-PRG-005",
+            percorso_fase(base, p, f, "progetto/data_inizio"),
+            [],
+        );
     }
     if pr.data_fine.is_none() {
-        ctx.emit("CSI-PRG-013", percorso_fase(base, p, f, "progetto/data_fine"), []);
+        ctx.emit(
+            "CSI-PRG-013",
+            percorso_fase(base, p, f, "progetto/data_fine"),
+            [],
+        );
     }
     if pr.oggetto.is_none() {
-        ctx.emit("CSI-PRG-009", percorso_fase(base, p, f, "progetto/oggetto"), []);
+        ctx.emit(
+            "CSI-PRG-009",
+            percorso_fase(base, p, f, "progetto/oggetto"),
+            [],
+        );
     }
     if pr.obiettivi.is_empty() {
-        ctx.emit("CSI-PRG-006", percorso_fase(base, p, f, "progetto/obiettivi"), []);
+        ctx.emit(
+            "CSI-PRG-006",
+            percorso_fase(base, p, f, "progetto/obiettivi"),
+            [],
+        );
     }
     for (i, o) in pr.obiettivi.iter().enumerate() {
         if o.indicatore_esito.is_none() {
-            ctx.emit("CSI-PRG-007", percorso_fase(base, p, f, &format!("progetto/obiettivi/{i}/indicatore_esito")), []);
+            ctx.emit(
+                "CSI-PRG-007",
+                percorso_fase(
+                    base,
+                    p,
+                    f,
+                    &format!("progetto/obiettivi/{i}/indicatore_esito"),
+                ),
+                [],
+            );
         }
         if let Some(t) = &o.tempistica_monitoraggio {
-            if !t.unit.as_deref().is_some_and(|u| UNITA_TEMPO.contains(&u.trim())) {
+            if !t
+                .unit
+                .as_deref()
+                .is_some_and(|u| UNITA_TEMPO.contains(&u.trim()))
+            {
                 let rel = format!("progetto/obiettivi/{i}/tempistica_monitoraggio/unit");
                 ctx.emit("CSI-PRG-008", percorso_fase(base, p, f, &rel), []);
             }
         }
     }
     if pr.prestazioni_programmate.is_empty() {
-        ctx.emit("CSI-PRG-011", percorso_fase(base, p, f, "progetto/prestazioni_programmate"), []);
+        ctx.emit(
+            "CSI-PRG-011",
+            percorso_fase(base, p, f, "progetto/prestazioni_programmate"),
+            [],
+        );
     }
     for (i, pp) in pr.prestazioni_programmate.iter().enumerate() {
         if pp.codice.is_none() {
@@ -133,8 +194,16 @@ mod tests {
 
     #[test]
     fn prg_001_002_responsabili() {
-        assert_path(&senza("responsabile_progetto"), "CSI-PRG-001", &format!("{C}/responsabile_progetto"));
-        assert_path(&senza("responsabile_monitoraggio"), "CSI-PRG-002", &format!("{C}/responsabile_monitoraggio"));
+        assert_path(
+            &senza("responsabile_progetto"),
+            "CSI-PRG-001",
+            &format!("{C}/responsabile_progetto"),
+        );
+        assert_path(
+            &senza("responsabile_monitoraggio"),
+            "CSI-PRG-002",
+            &format!("{C}/responsabile_monitoraggio"),
+        );
     }
 
     #[test]
@@ -148,15 +217,35 @@ mod tests {
 
     #[test]
     fn prg_004_005_009_013_campi_del_progetto() {
-        assert_path(&senza("progetto/codice_progetto"), "CSI-PRG-004", &format!("{C}/progetto/codice_progetto"));
-        assert_path(&senza("progetto/data_inizio"), "CSI-PRG-005", &format!("{C}/progetto/data_inizio"));
-        assert_path(&senza("progetto/oggetto"), "CSI-PRG-009", &format!("{C}/progetto/oggetto"));
-        assert_path(&senza("progetto/data_fine"), "CSI-PRG-013", &format!("{C}/progetto/data_fine"));
+        assert_path(
+            &senza("progetto/codice_progetto"),
+            "CSI-PRG-004",
+            &format!("{C}/progetto/codice_progetto"),
+        );
+        assert_path(
+            &senza("progetto/data_inizio"),
+            "CSI-PRG-005",
+            &format!("{C}/progetto/data_inizio"),
+        );
+        assert_path(
+            &senza("progetto/oggetto"),
+            "CSI-PRG-009",
+            &format!("{C}/progetto/oggetto"),
+        );
+        assert_path(
+            &senza("progetto/data_fine"),
+            "CSI-PRG-013",
+            &format!("{C}/progetto/data_fine"),
+        );
     }
 
     #[test]
     fn prg_006_007_obiettivi() {
-        assert_path(&senza("progetto/obiettivi"), "CSI-PRG-006", &format!("{C}/progetto/obiettivi"));
+        assert_path(
+            &senza("progetto/obiettivi"),
+            "CSI-PRG-006",
+            &format!("{C}/progetto/obiettivi"),
+        );
         assert_path(
             &senza("progetto/obiettivi/0/indicatore_esito"),
             "CSI-PRG-007",
@@ -167,7 +256,11 @@ mod tests {
     #[test]
     fn prg_008_unita_di_monitoraggio() {
         let path = format!("{C}/progetto/obiettivi/0/tempistica_monitoraggio/unit");
-        assert_path(&senza("progetto/obiettivi/0/tempistica_monitoraggio/unit"), "CSI-PRG-008", &path);
+        assert_path(
+            &senza("progetto/obiettivi/0/tempistica_monitoraggio/unit"),
+            "CSI-PRG-008",
+            &path,
+        );
         let mut v = completa();
         set(&mut v, &path, "kg".into());
         assert_path(&valida(&v), "CSI-PRG-008", &path);
@@ -176,7 +269,10 @@ mod tests {
             assert_absent(&valida(&v), "CSI-PRG-008");
         }
         // No interval at all: nothing to qualify.
-        assert_absent(&senza("progetto/obiettivi/0/tempistica_monitoraggio"), "CSI-PRG-008");
+        assert_absent(
+            &senza("progetto/obiettivi/0/tempistica_monitoraggio"),
+            "CSI-PRG-008",
+        );
     }
 
     #[test]
@@ -204,11 +300,23 @@ mod tests {
             c2.as_object_mut().unwrap().remove(k);
         }
         set(&mut v, "/processi/0/fasi/5", c2);
-        assert_path(&valida(&v), "CSI-PRG-012", "/processi/0/fasi/5/progetto/codice_progetto");
-        set(&mut v, "/processi/0/fasi/5/progetto/codice_progetto", "PRJ-2025-001".into());
+        assert_path(
+            &valida(&v),
+            "CSI-PRG-012",
+            "/processi/0/fasi/5/progetto/codice_progetto",
+        );
+        set(
+            &mut v,
+            "/processi/0/fasi/5/progetto/codice_progetto",
+            "PRJ-2025-001".into(),
+        );
         assert_absent(&valida(&v), "CSI-PRG-012");
         // The earlier record annulled: its code is free.
-        set(&mut v, "/processi/0/fasi/5/progetto/codice_progetto", "PRJ-2024-001".into());
+        set(
+            &mut v,
+            "/processi/0/fasi/5/progetto/codice_progetto",
+            "PRJ-2024-001".into(),
+        );
         set(&mut v, &format!("{C}/stato_fase"), "ANNULLATA".into());
         assert_absent(&valida(&v), "CSI-PRG-012");
     }

@@ -52,28 +52,48 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, cartella: &Cartella, base: &str) {
     let oggi = ctx.as_of();
     for (i, r) in a.relazioni.iter().enumerate() {
         if r.tipologia.code.trim().is_empty() {
-            ctx.emit("CSI-REL-001", format!("{base}/assistito/relazioni/{i}/tipologia"), []);
+            ctx.emit(
+                "CSI-REL-001",
+                format!("{base}/assistito/relazioni/{i}/tipologia"),
+                [],
+            );
         }
         let atteso = match r.tipo_relazione {
             TipoRelazione::NucleoFamiliare => OID_NUCLEO,
             TipoRelazione::ReteSociale => OID_RETE,
         };
         if r.tipologia.system.trim() != atteso {
-            ctx.emit("CSI-REL-011", format!("{base}/assistito/relazioni/{i}/tipologia/system"), []);
+            ctx.emit(
+                "CSI-REL-011",
+                format!("{base}/assistito/relazioni/{i}/tipologia/system"),
+                [],
+            );
         }
         let cf = r.codice_fiscale.as_ref().filter(|c| cf_presente(Some(c)));
         if cf.is_none() && r.nome.is_none() && r.cognome.is_none() {
             ctx.emit("CSI-REL-003", format!("{base}/assistito/relazioni/{i}"), []);
         }
         if r.caregiver == Some(true) && r.data_nascita.is_some_and(|n| minore_al(n.naive(), oggi)) {
-            ctx.emit("CSI-REL-005", format!("{base}/assistito/relazioni/{i}/caregiver"), []);
+            ctx.emit(
+                "CSI-REL-005",
+                format!("{base}/assistito/relazioni/{i}/caregiver"),
+                [],
+            );
         }
         if let Some(cf) = cf {
             if a.codice_fiscale.as_ref().is_some_and(|x| stesso_cf(x, cf)) {
-                ctx.emit("CSI-REL-006", format!("{base}/assistito/relazioni/{i}/codice_fiscale"), []);
+                ctx.emit(
+                    "CSI-REL-006",
+                    format!("{base}/assistito/relazioni/{i}/codice_fiscale"),
+                    [],
+                );
             }
             let ripetuto = a.relazioni[..i].iter().any(|prima| {
-                prima.tipo_relazione == r.tipo_relazione && prima.codice_fiscale.as_ref().is_some_and(|x| stesso_cf(x, cf))
+                prima.tipo_relazione == r.tipo_relazione
+                    && prima
+                        .codice_fiscale
+                        .as_ref()
+                        .is_some_and(|x| stesso_cf(x, cf))
             });
             if ripetuto {
                 ctx.emit(
@@ -86,12 +106,21 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, cartella: &Cartella, base: &str) {
     }
     for (i, ap) in a.assistenti_personali.iter().enumerate() {
         if ap.tipologia.is_none() {
-            ctx.emit("CSI-REL-008", format!("{base}/assistito/assistenti_personali/{i}/tipologia"), []);
+            ctx.emit(
+                "CSI-REL-008",
+                format!("{base}/assistito/assistenti_personali/{i}/tipologia"),
+                [],
+            );
         }
         let Some(cf) = ap.codice_fiscale.as_ref().filter(|c| cf_presente(Some(c))) else {
             continue;
         };
-        if a.assistenti_personali[..i].iter().any(|prima| prima.codice_fiscale.as_ref().is_some_and(|x| stesso_cf(x, cf))) {
+        if a.assistenti_personali[..i].iter().any(|prima| {
+            prima
+                .codice_fiscale
+                .as_ref()
+                .is_some_and(|x| stesso_cf(x, cf))
+        }) {
             ctx.emit(
                 "CSI-REL-007",
                 format!("{base}/assistito/assistenti_personali/{i}/codice_fiscale"),
@@ -134,21 +163,41 @@ mod tests {
     #[test]
     fn rel_005_caregiver_minorenne() {
         let mut v = completa();
-        set(&mut v, "/assistito/relazioni/0/data_nascita", "2010-03-01".into());
-        assert_path(&valida(&v), "CSI-REL-005", "/assistito/relazioni/0/caregiver");
+        set(
+            &mut v,
+            "/assistito/relazioni/0/data_nascita",
+            "2010-03-01".into(),
+        );
+        assert_path(
+            &valida(&v),
+            "CSI-REL-005",
+            "/assistito/relazioni/0/caregiver",
+        );
         set(&mut v, "/assistito/relazioni/0/caregiver", false.into());
         assert_absent(&valida(&v), "CSI-REL-005");
         // 18 on the validation date.
         let mut v = completa();
-        set(&mut v, "/assistito/relazioni/0/data_nascita", "2007-06-30".into());
+        set(
+            &mut v,
+            "/assistito/relazioni/0/data_nascita",
+            "2007-06-30".into(),
+        );
         assert_absent(&valida(&v), "CSI-REL-005");
     }
 
     #[test]
     fn rel_006_stesso_cf_dell_assistito() {
         let mut v = completa();
-        set(&mut v, "/assistito/relazioni/0/codice_fiscale", "rssmra80a01f205x ".into());
-        assert_path(&valida(&v), "CSI-REL-006", "/assistito/relazioni/0/codice_fiscale");
+        set(
+            &mut v,
+            "/assistito/relazioni/0/codice_fiscale",
+            "rssmra80a01f205x ".into(),
+        );
+        assert_path(
+            &valida(&v),
+            "CSI-REL-006",
+            "/assistito/relazioni/0/codice_fiscale",
+        );
         assert_absent(&valida(&completa()), "CSI-REL-006");
     }
 
@@ -160,7 +209,10 @@ mod tests {
         let r = valida(&v);
         assert_path(&r, "CSI-REL-007", "/assistito/relazioni/2/codice_fiscale");
         let issue = r.of_rule("CSI-REL-007").next().unwrap();
-        assert_eq!(issue.params["cf"], "RSSLCU*********W", "codice fiscale masked");
+        assert_eq!(
+            issue.params["cf"], "RSSLCU*********W",
+            "codice fiscale masked"
+        );
         assert!(!issue.message_it.contains("RSSLCU82B41F205W"));
         assert_eq!(r.of_rule("CSI-REL-007").count(), 1);
         // Same person in the other kind of relation: not a duplicate.
@@ -172,26 +224,44 @@ mod tests {
         assert_absent(&valida(&v), "CSI-REL-007");
         // Assistenti personali.
         let mut v = completa();
-        let ap = v.pointer("/assistito/assistenti_personali/0").unwrap().clone();
+        let ap = v
+            .pointer("/assistito/assistenti_personali/0")
+            .unwrap()
+            .clone();
         set(&mut v, "/assistito/assistenti_personali/1", ap);
-        assert_path(&valida(&v), "CSI-REL-007", "/assistito/assistenti_personali/1/codice_fiscale");
+        assert_path(
+            &valida(&v),
+            "CSI-REL-007",
+            "/assistito/assistenti_personali/1/codice_fiscale",
+        );
     }
 
     #[test]
     fn rel_008_assistente_senza_tipologia() {
         let mut v = completa();
         remove(&mut v, "/assistito/assistenti_personali/0/tipologia");
-        assert_path(&valida(&v), "CSI-REL-008", "/assistito/assistenti_personali/0/tipologia");
+        assert_path(
+            &valida(&v),
+            "CSI-REL-008",
+            "/assistito/assistenti_personali/0/tipologia",
+        );
         assert_absent(&valida(&completa()), "CSI-REL-008");
     }
 
     #[test]
     fn rel_011_sistema_incoerente_con_il_tipo() {
         let mut v = completa();
-        set(&mut v, "/assistito/relazioni/0/tipologia/system", format!("{P}.1.23").into());
+        set(
+            &mut v,
+            "/assistito/relazioni/0/tipologia/system",
+            format!("{P}.1.23").into(),
+        );
         let r = valida(&v);
         assert_path(&r, "CSI-REL-011", "/assistito/relazioni/0/tipologia/system");
         assert_eq!(r.of_rule("CSI-REL-011").count(), 1);
-        assert_eq!(r.of_rule("CSI-REL-011").next().unwrap().severity, super::super::Severity::Error);
+        assert_eq!(
+            r.of_rule("CSI-REL-011").next().unwrap().severity,
+            super::super::Severity::Error
+        );
     }
 }

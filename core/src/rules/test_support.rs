@@ -158,7 +158,9 @@ pub(crate) fn completa() -> Value {
 /// an index equal to an array's length appends.
 pub(crate) fn set(doc: &mut Value, pointer: &str, value: Value) {
     let (parent, key) = pointer.rsplit_once('/').expect("pointer with a '/'");
-    let target = doc.pointer_mut(parent).unwrap_or_else(|| panic!("no parent at {parent}"));
+    let target = doc
+        .pointer_mut(parent)
+        .unwrap_or_else(|| panic!("no parent at {parent}"));
     match target {
         Value::Object(m) => {
             m.insert(key.to_string(), value);
@@ -178,9 +180,13 @@ pub(crate) fn set(doc: &mut Value, pointer: &str, value: Value) {
 /// Removes the value at a JSON Pointer (it must exist).
 pub(crate) fn remove(doc: &mut Value, pointer: &str) {
     let (parent, key) = pointer.rsplit_once('/').expect("pointer with a '/'");
-    match doc.pointer_mut(parent).unwrap_or_else(|| panic!("no parent at {parent}")) {
+    match doc
+        .pointer_mut(parent)
+        .unwrap_or_else(|| panic!("no parent at {parent}"))
+    {
         Value::Object(m) => {
-            m.remove(key).unwrap_or_else(|| panic!("nothing at {pointer}"));
+            m.remove(key)
+                .unwrap_or_else(|| panic!("nothing at {pointer}"));
         }
         Value::Array(a) => {
             a.remove(key.parse::<usize>().expect("array index"));
@@ -191,7 +197,8 @@ pub(crate) fn remove(doc: &mut Value, pointer: &str) {
 
 /// Reads canonical JSON into a cartella (panics on an API error: the test data is wrong).
 pub(crate) fn cartella(doc: &Value) -> Cartella {
-    serde_json::from_value(doc.clone()).unwrap_or_else(|e| panic!("test cartella does not deserialise: {e}"))
+    serde_json::from_value(doc.clone())
+        .unwrap_or_else(|e| panic!("test cartella does not deserialise: {e}"))
 }
 
 /// Validates with the default profiles (`schema` + `guideline`) as of [`as_of`].
@@ -217,8 +224,8 @@ pub(crate) fn valida_messaggio(doc: &Value) -> Report {
         "destinatari": [{ "root": "2.16.840.1.113883.2.9.2.30.3.2.4.3", "extension": "RECEIVER" }],
         "cartella": doc
     });
-    let m: MessaggioInterscambio =
-        serde_json::from_value(m).unwrap_or_else(|e| panic!("test message does not deserialise: {e}"));
+    let m: MessaggioInterscambio = serde_json::from_value(m)
+        .unwrap_or_else(|e| panic!("test message does not deserialise: {e}"));
     Validator::new(ValidationOptions::default().as_of(as_of())).validate_messaggio(&m)
 }
 
@@ -228,7 +235,11 @@ pub(crate) fn assert_path(report: &Report, rule: &str, path: &str) {
     assert!(
         report.of_rule(rule).any(|i| i.path == path),
         "{rule} expected at {path}; raised: {:?}",
-        report.issues.iter().map(|i| (&i.rule_id, &i.path)).collect::<Vec<_>>()
+        report
+            .issues
+            .iter()
+            .map(|i| (&i.rule_id, &i.path))
+            .collect::<Vec<_>>()
     );
 }
 
@@ -249,4 +260,57 @@ pub(crate) fn assert_none_of(report: &Report, rules: &[&str]) {
         .map(|i| (i.rule_id.as_str(), i.path.as_str()))
         .collect();
     assert!(hits.is_empty(), "unexpected findings: {hits:?}");
+}
+
+/// Every `CSI-*` rule of the families owned here is either implemented on the canonical model
+/// (`RULES`) or deferred to a codec with a reason (`DEFERRED`), never both; the lifecycle owns
+/// `CSI-ERO-013` and `CSI-ERO-015`.
+#[test]
+fn famiglie_coperte_o_rinviate() {
+    use super::{
+        accesso, anagrafica, catalogo, erogazione, finale, operatori, privacy, progetto, relazioni,
+        valutazione,
+    };
+    type Famiglia<'a> = (&'a str, &'a [&'a str], &'a [(&'a str, &'a str)]);
+    let famiglie: &[Famiglia<'_>] = &[
+        ("CSI-ANA-", anagrafica::RULES, anagrafica::DEFERRED),
+        ("CSI-REL-", relazioni::RULES, relazioni::DEFERRED),
+        ("CSI-ACC-", accesso::RULES, accesso::DEFERRED),
+        ("CSI-VAL-", valutazione::RULES, valutazione::DEFERRED),
+        ("CSI-PRG-", progetto::RULES, progetto::DEFERRED),
+        ("CSI-ERO-", erogazione::RULES, erogazione::DEFERRED),
+        ("CSI-FIN-", finale::RULES, finale::DEFERRED),
+        ("CSI-OPR-", operatori::RULES, operatori::DEFERRED),
+        ("CSI-PRV-", privacy::RULES, privacy::DEFERRED),
+    ];
+    let altrui = ["CSI-ERO-013", "CSI-ERO-015"];
+    for (prefisso, rules, deferred) in famiglie {
+        for id in rules
+            .iter()
+            .copied()
+            .chain(deferred.iter().map(|(id, _)| *id))
+        {
+            assert!(
+                id.starts_with(prefisso) && catalogo().get(id).is_some(),
+                "{id} not in the catalogue"
+            );
+        }
+        for (id, reason) in deferred.iter() {
+            assert!(!rules.contains(id), "{id} both implemented and deferred");
+            assert!(!reason.is_empty());
+        }
+        for r in catalogo()
+            .rules()
+            .iter()
+            .filter(|r| r.id.starts_with(prefisso))
+        {
+            let id = r.id.as_str();
+            assert!(
+                rules.contains(&id)
+                    || deferred.iter().any(|(d, _)| *d == id)
+                    || altrui.contains(&id),
+                "{id} neither implemented nor deferred"
+            );
+        }
+    }
 }

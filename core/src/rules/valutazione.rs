@@ -29,7 +29,9 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, cartella: &Cartella, base: &str) {
     for (p, processo) in cartella.processi.iter().enumerate() {
         let mut minore_segnalato = false;
         for (f, fase) in processo.fasi.iter().enumerate() {
-            let Fase::ValutazioneBisogno(b) = fase else { continue };
+            let Fase::ValutazioneBisogno(b) = fase else {
+                continue;
+            };
             if annullata(fase) {
                 continue;
             }
@@ -37,10 +39,17 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, cartella: &Cartella, base: &str) {
             // CSI-VAL-007: once per process, at the first B record assessing a minor (date of
             // the assessment, else start of the record; partial dates at their earliest day).
             if !minore_segnalato && processo.scheda_sinba.is_none() {
-                let data = b.data_valutazione.as_ref().or(b.intestazione.data_inizio.as_ref());
+                let data = b
+                    .data_valutazione
+                    .as_ref()
+                    .or(b.intestazione.data_inizio.as_ref());
                 if let (Some(n), Some(d)) = (nascita, data) {
                     if minore_al(n, d.inizio().date()) {
-                        ctx.emit("CSI-VAL-007", format!("{base}/processi/{p}/scheda_sinba"), []);
+                        ctx.emit(
+                            "CSI-VAL-007",
+                            format!("{base}/processi/{p}/scheda_sinba"),
+                            [],
+                        );
                         minore_segnalato = true;
                     }
                 }
@@ -51,7 +60,11 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, cartella: &Cartella, base: &str) {
 
 fn completezza(ctx: &mut Ctx<'_>, b: &FaseValutazioneBisogno, base: &str, p: usize, f: usize) {
     match &b.responsabile_valutazione {
-        None => ctx.emit("CSI-VAL-001", percorso_fase(base, p, f, "responsabile_valutazione"), []),
+        None => ctx.emit(
+            "CSI-VAL-001",
+            percorso_fase(base, p, f, "responsabile_valutazione"),
+            [],
+        ),
         Some(r) if r.profilo_professionale.is_none() => ctx.emit(
             "CSI-VAL-003",
             percorso_fase(base, p, f, "responsabile_valutazione/profilo_professionale"),
@@ -60,19 +73,42 @@ fn completezza(ctx: &mut Ctx<'_>, b: &FaseValutazioneBisogno, base: &str, p: usi
         Some(_) => {}
     }
     if b.data_valutazione.is_none() {
-        ctx.emit("CSI-VAL-002", percorso_fase(base, p, f, "data_valutazione"), []);
+        ctx.emit(
+            "CSI-VAL-002",
+            percorso_fase(base, p, f, "data_valutazione"),
+            [],
+        );
     }
     if b.aree_intervento_sociale.is_empty() {
-        ctx.emit("CSI-VAL-004", percorso_fase(base, p, f, "aree_intervento_sociale"), []);
+        ctx.emit(
+            "CSI-VAL-004",
+            percorso_fase(base, p, f, "aree_intervento_sociale"),
+            [],
+        );
     }
     if !b.protesi_ausili.is_empty() && b.portatore_protesi_ausili.is_none() {
-        ctx.emit("CSI-VAL-005", percorso_fase(base, p, f, "portatore_protesi_ausili"), []);
+        ctx.emit(
+            "CSI-VAL-005",
+            percorso_fase(base, p, f, "portatore_protesi_ausili"),
+            [],
+        );
     }
     if b.fonte_derivazione_valutazione.is_none() {
-        ctx.emit("CSI-VAL-006", percorso_fase(base, p, f, "fonte_derivazione_valutazione"), []);
+        ctx.emit(
+            "CSI-VAL-006",
+            percorso_fase(base, p, f, "fonte_derivazione_valutazione"),
+            [],
+        );
     }
-    if b.case_manager.as_ref().is_some_and(|c| c.profilo_professionale.is_none()) {
-        ctx.emit("CSI-VAL-008", percorso_fase(base, p, f, "case_manager/profilo_professionale"), []);
+    if b.case_manager
+        .as_ref()
+        .is_some_and(|c| c.profilo_professionale.is_none())
+    {
+        ctx.emit(
+            "CSI-VAL-008",
+            percorso_fase(base, p, f, "case_manager/profilo_professionale"),
+            [],
+        );
     }
 }
 
@@ -101,14 +137,26 @@ mod tests {
         assert_path(&r, "CSI-VAL-001", &format!("{B}/responsabile_valutazione"));
         assert_absent(&r, "CSI-VAL-003");
         let r = senza("responsabile_valutazione/profilo_professionale");
-        assert_path(&r, "CSI-VAL-003", &format!("{B}/responsabile_valutazione/profilo_professionale"));
+        assert_path(
+            &r,
+            "CSI-VAL-003",
+            &format!("{B}/responsabile_valutazione/profilo_professionale"),
+        );
         assert_absent(&r, "CSI-VAL-001");
     }
 
     #[test]
     fn val_002_004_006_campi_della_valutazione() {
-        assert_path(&senza("data_valutazione"), "CSI-VAL-002", &format!("{B}/data_valutazione"));
-        assert_path(&senza("aree_intervento_sociale"), "CSI-VAL-004", &format!("{B}/aree_intervento_sociale"));
+        assert_path(
+            &senza("data_valutazione"),
+            "CSI-VAL-002",
+            &format!("{B}/data_valutazione"),
+        );
+        assert_path(
+            &senza("aree_intervento_sociale"),
+            "CSI-VAL-004",
+            &format!("{B}/aree_intervento_sociale"),
+        );
         assert_path(
             &senza("fonte_derivazione_valutazione"),
             "CSI-VAL-006",
@@ -119,9 +167,21 @@ mod tests {
     #[test]
     fn val_005_protesi_senza_portatore() {
         let mut v = completa();
-        set(&mut v, &format!("{B}/protesi_ausili"), json!([cod("A12", "2.18")]));
-        assert_path(&valida(&v), "CSI-VAL-005", &format!("{B}/portatore_protesi_ausili"));
-        set(&mut v, &format!("{B}/portatore_protesi_ausili"), cod("1", "2.12"));
+        set(
+            &mut v,
+            &format!("{B}/protesi_ausili"),
+            json!([cod("A12", "2.18")]),
+        );
+        assert_path(
+            &valida(&v),
+            "CSI-VAL-005",
+            &format!("{B}/portatore_protesi_ausili"),
+        );
+        set(
+            &mut v,
+            &format!("{B}/portatore_protesi_ausili"),
+            cod("1", "2.12"),
+        );
         assert_absent(&valida(&v), "CSI-VAL-005");
     }
 
@@ -131,8 +191,15 @@ mod tests {
         set(&mut v, "/assistito/data_nascita", "2010-05-01".into());
         let r = valida(&v);
         assert_path(&r, "CSI-VAL-007", "/processi/0/scheda_sinba");
-        assert_eq!(r.of_rule("CSI-VAL-007").next().unwrap().severity, crate::rules::Severity::Info);
-        set(&mut v, "/processi/0/scheda_sinba", json!({ "disabilita": false }));
+        assert_eq!(
+            r.of_rule("CSI-VAL-007").next().unwrap().severity,
+            crate::rules::Severity::Info
+        );
+        set(
+            &mut v,
+            "/processi/0/scheda_sinba",
+            json!({ "disabilita": false }),
+        );
         assert_absent(&valida(&v), "CSI-VAL-007");
         // An adult at the assessment date.
         let mut v = completa();
