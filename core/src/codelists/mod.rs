@@ -156,7 +156,8 @@ pub enum Verifica<'a> {
 pub struct Registro {
     tabelle: HashMap<String, Arc<Tabella>>,
     aperti: BTreeMap<String, String>,
-    mappe: HashMap<(String, String), HashMap<String, String>>,
+    /// origin system → destination system → source code → target code.
+    mappe: HashMap<String, HashMap<String, HashMap<String, String>>>,
     codici_fase_default: Vec<Voce>,
 }
 
@@ -361,13 +362,10 @@ impl Registro {
             .into_iter()
             .map(|(s, t)| (s.to_string(), t.to_string()))
             .collect();
-        self.mappe.insert(
-            (
-                sistema_origine.to_string(),
-                sistema_destinazione.to_string(),
-            ),
-            map,
-        );
+        self.mappe
+            .entry(sistema_origine.to_string())
+            .or_default()
+            .insert(sistema_destinazione.to_string(), map);
     }
 
     /// Registers the concept maps of a CSV `source_system,source_code,target_system,target_code,source`.
@@ -375,7 +373,7 @@ impl Registro {
         let mut rdr = csv::ReaderBuilder::new()
             .has_headers(true)
             .from_reader(reader);
-        let mut maps: HashMap<(String, String), HashMap<String, String>> = HashMap::new();
+        let mut maps: HashMap<String, HashMap<String, HashMap<String, String>>> = HashMap::new();
         for record in rdr.records() {
             let record = record.map_err(|e| CartellaError::Tabella {
                 table: "concept map".into(),
@@ -389,9 +387,11 @@ impl Registro {
                     message: format!("line {line}: empty field"),
                 });
             }
-            maps.entry((f(0), f(2))).or_default().insert(f(1), f(3));
+            maps.entry(f(0)).or_default().entry(f(2)).or_default().insert(f(1), f(3));
         }
-        self.mappe.extend(maps);
+        for (origine, per_destinazione) in maps {
+            self.mappe.entry(origine).or_default().extend(per_destinazione);
+        }
         Ok(())
     }
 
@@ -403,20 +403,17 @@ impl Registro {
         sistema_destinazione: &str,
     ) -> Option<&str> {
         self.mappe
-            .get(&(
-                sistema_origine.to_string(),
-                sistema_destinazione.to_string(),
-            ))
+            .get(sistema_origine)
+            .and_then(|m| m.get(sistema_destinazione))
             .and_then(|m| m.get(code))
             .map(String::as_str)
     }
 
     /// Whether a concept map between the two systems is registered.
     pub fn ha_mappa(&self, sistema_origine: &str, sistema_destinazione: &str) -> bool {
-        self.mappe.contains_key(&(
-            sistema_origine.to_string(),
-            sistema_destinazione.to_string(),
-        ))
+        self.mappe
+            .get(sistema_origine)
+            .is_some_and(|m| m.contains_key(sistema_destinazione))
     }
 
     /// The table of a system, if one is registered or embedded.

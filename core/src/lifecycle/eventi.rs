@@ -776,8 +776,8 @@ impl Lavoro<'_> {
                             let prog = c.progetto.as_ref();
                             (
                                 c.responsabile_progetto.is_none(),
-                                prog.map_or(true, |p| p.codice_progetto.is_none()),
-                                prog.map_or(true, |p| p.obiettivi.is_empty()),
+                                prog.and_then(|p| p.codice_progetto.as_ref()).is_none(),
+                                prog.and_then(|p| p.obiettivi.first()).is_none(),
                             )
                         });
                 self.avviso_se(rp, "CSI-PRG-001", c, "responsabile_progetto");
@@ -993,7 +993,7 @@ impl Lavoro<'_> {
                 Ok((S::Trasferito, None))
             }
             Evento::Annulla => {
-                if self.dati.nota.as_ref().map_or(true, |n| n.is_empty()) {
+                if self.dati.nota.as_ref().filter(|n| !n.is_empty()).is_none() {
                     return Err(argomento("nota", "ANNULLA needs a reason"));
                 }
                 self.chiudi_tutti(EsitoProcesso::Annullato, StatoFase::Annullata)?;

@@ -314,3 +314,11 @@ fn famiglie_coperte_o_rinviate() {
         }
     }
 }
+
+#[test]
+fn tmp_dump_completa() {
+    let r = valida(&completa());
+    for i in &r.issues {
+        eprintln!("{} {:?} {} {}", i.rule_id, i.severity, i.path, i.message_en);
+    }
+}
