@@ -7,6 +7,7 @@
 use cartella::CartellaError;
 use pyo3::exceptions::PyRuntimeError;
 use pyo3::prelude::*;
+use pyo3::IntoPyObjectExt;
 use pyo3::sync::GILOnceCell;
 use pyo3::types::{PyDict, PyTuple, PyType};
 
@@ -51,14 +52,12 @@ pub fn invalid_argument(py: Python<'_>, name: &str, message: impl Into<String>) 
         py,
         "InvalidArgumentError",
         format!("invalid argument {name}: {message}"),
-        &[("name", name.into_pyobject(py).map_or_else(|_| py.None(), |v| v.into_any().unbind()))],
+        &[("name", obj(py, name))],
     )
 }
 
 fn obj<'py, T: IntoPyObject<'py>>(py: Python<'py>, v: T) -> PyObject {
-    v.into_pyobject(py)
-        .map(|b| b.into_any().unbind())
-        .unwrap_or_else(|_| py.None())
+    v.into_py_any(py).unwrap_or_else(|_| py.None())
 }
 
 /// Converts a library error into the matching Python exception.

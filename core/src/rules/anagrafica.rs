@@ -541,7 +541,7 @@ mod tests {
         set(
             &mut estero,
             "/assistito/codice_fiscale",
-            "RSSMRA80A01Z404U".into(),
+            "RSSMRA80A01Z404R".into(),
         );
         assert_absent(&valida(&estero), "CSI-ANA-006");
         // stato_nascita = Italy is no evidence of foreign birth.

@@ -297,7 +297,7 @@ mod tests {
         set(
             &mut v,
             &format!("{C}/progetto/prestazioni_programmate/0/operatore_erogante"),
-            serde_json::json!({ "codice_fiscale": "BNCGPP70A01F205Q" }),
+            serde_json::json!({ "codice_fiscale": "BNCGPP70A01F205F" }),
         );
         let r = valida(&v);
         assert_path(

@@ -210,10 +210,10 @@ mod tests {
         assert_path(&r, "CSI-REL-007", "/assistito/relazioni/2/codice_fiscale");
         let issue = r.of_rule("CSI-REL-007").next().unwrap();
         assert_eq!(
-            issue.params["cf"], "RSSLCU*********W",
+            issue.params["cf"], "RSSLCU*********S",
             "codice fiscale masked"
         );
-        assert!(!issue.message_it.contains("RSSLCU82B41F205W"));
+        assert!(!issue.message_it.contains("RSSLCU82B41F205S"));
         assert_eq!(r.of_rule("CSI-REL-007").count(), 1);
         // Same person in the other kind of relation: not a duplicate.
         let mut altro = primo;

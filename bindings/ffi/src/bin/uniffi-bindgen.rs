@@ -1,0 +1,5 @@
+//! uniffi's binding generator, pinned to the crate's exact `uniffi` version.
+
+fn main() {
+    uniffi::uniffi_bindgen_main()
+}

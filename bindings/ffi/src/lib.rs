@@ -1,0 +1,71 @@
+//! # cartella-ffi
+//!
+//! The C ABI of [`cartella`] for foreign-language bindings, generated with
+//! [uniffi](https://mozilla.github.io/uniffi-rs) (proc-macros, no UDL). The Kotlin bindings and the
+//! Java-friendly facade built on them live in `bindings/jvm/`.
+//!
+//! This crate only **translates**: every function calls the core and converts its types to
+//! records, enums and objects uniffi can carry. Dates cross the boundary as ISO 8601 strings
+//! (`YYYY-MM-DD`; lifecycle event instants as the model's `Istante` text); the JVM facade converts
+//! them to `java.time.LocalDate`. No function panics on any input: arguments are parsed, not
+//! unwrapped, and failures are [`CartellaError`] (`CartellaException` on the JVM).
+//!
+//! Surface:
+//!
+//! | Area | Items |
+//! |---|---|
+//! | canonical JSON | [`Cartella`] (`from_json`, `to_json`, accessors), [`validate_json`] |
+//! | validation | [`ValidateOptions`], [`SuppressionSpec`], [`Report`], [`Issue`], [`Severity`], [`Profile`] |
+//! | rule catalogue | [`rules`], [`explain`], [`RuleInfo`] |
+//! | codice fiscale | [`cf_is_valid`], [`cf_decode`], [`cf_encode`], [`cf_check_many`] |
+//! | code lists | [`Registry`], [`code_label`], [`code_list`] |
+//! | lifecycle | [`Cartella::current_state`], [`Cartella::allowed_transitions`], [`Cartella::apply_event`], [`Cartella::new_access`], [`Cartella::replay`] |
+//! | samples | [`samples`], [`sample`] |
+
+uniffi::setup_scaffolding!();
+
+mod cartella_obj;
+mod cf;
+mod codelists;
+mod error;
+mod findings;
+mod lifecycle;
+mod rules;
+mod samples;
+
+pub use cartella_obj::{
+    validate_json, AssistitoInfo, Cartella, EnteInfo, FaseInfo, ProcessoInfo, ValidateOptions,
+};
+pub use cf::{
+    cf_check_many, cf_decode, cf_encode, cf_is_valid, Birthplace, BirthplaceKind, CfDecoded,
+    CfOptions, Sex,
+};
+pub use codelists::{code_label, code_list, CodeCheck, CodeEntry, CodeTable, Registry, TableKind};
+pub use error::CartellaError;
+pub use findings::{Issue, Profile, Report, Severity, SuppressedIssue, SuppressionSpec};
+pub use lifecycle::{new_cartella, EventData, LifecycleEvent, ReplayResult};
+pub use rules::{explain, rules, RuleInfo};
+pub use samples::{sample, samples, Sample};
+
+/// Version of this library (the `cartella` crate version).
+#[uniffi::export]
+pub fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_string()
+}
+
+/// Version of the canonical model read and written (`versione_modello`, `"1.0"`).
+#[uniffi::export]
+pub fn model_version() -> String {
+    cartella::VERSIONE_MODELLO.to_string()
+}
+
+/// Parses an ISO date argument (`YYYY-MM-DD`).
+pub(crate) fn parse_date(name: &str, value: &str) -> error::Result<chrono::NaiveDate> {
+    chrono::NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d")
+        .map_err(|_| CartellaError::argument(name, format!("{value:?} is not a YYYY-MM-DD date")))
+}
+
+/// Formats a date as ISO `YYYY-MM-DD`.
+pub(crate) fn iso(date: chrono::NaiveDate) -> String {
+    date.format("%Y-%m-%d").to_string()
+}

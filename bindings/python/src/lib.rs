@@ -1,0 +1,93 @@
+//! `cartella._cartella`: the native module of the `cartella` Python package.
+//!
+//! The binding only translates between Python and the `cartella` crate: no domain logic lives
+//! here. Every function is exposed flat in `_cartella` (sub-packages `cartella.cf`,
+//! `cartella.lifecycle`, `cartella.codelists` re-export them under their public names); the
+//! typed surface is described by `python/cartella/_cartella.pyi`.
+#![forbid(unsafe_code)]
+
+mod cf;
+mod codelists;
+mod convert;
+mod errors;
+mod lifecycle;
+mod mask;
+mod model;
+mod samples;
+mod validate;
+
+use pyo3::prelude::*;
+
+#[pymodule]
+fn _cartella(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add("MODEL_VERSION", cartella::VERSIONE_MODELLO)?;
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+
+    // Model and canonical JSON.
+    m.add_class::<model::PyCartella>()?;
+    m.add_class::<model::PyAssistito>()?;
+    m.add_class::<model::PyProcessoAiuto>()?;
+    m.add_class::<model::PyFase>()?;
+    m.add_class::<model::PyPhaseHeader>()?;
+    m.add_function(wrap_pyfunction!(model::loads, m)?)?;
+    m.add_function(wrap_pyfunction!(model::load_dict, m)?)?;
+    m.add_function(wrap_pyfunction!(model::dumps, m)?)?;
+    m.add_function(wrap_pyfunction!(model::json_schema, m)?)?;
+
+    // Validation and catalogue.
+    m.add_class::<validate::PyIssue>()?;
+    m.add_class::<validate::PySuppressedIssue>()?;
+    m.add_class::<validate::PyReport>()?;
+    m.add_class::<validate::PyValidator>()?;
+    m.add_class::<validate::PyRule>()?;
+    m.add_class::<validate::PyRuleSet>()?;
+    m.add_function(wrap_pyfunction!(validate::validate, m)?)?;
+    m.add_function(wrap_pyfunction!(validate::validate_many, m)?)?;
+    m.add_function(wrap_pyfunction!(validate::validate_message, m)?)?;
+    m.add_function(wrap_pyfunction!(validate::list_rules, m)?)?;
+    m.add_function(wrap_pyfunction!(validate::explain, m)?)?;
+    m.add_function(wrap_pyfunction!(validate::rulesets, m)?)?;
+    m.add_function(wrap_pyfunction!(validate::implemented_rules, m)?)?;
+    m.add_function(wrap_pyfunction!(validate::make_issue, m)?)?;
+
+    // Code lists.
+    m.add_class::<codelists::PyRegistry>()?;
+    m.add_class::<codelists::PyCodeTable>()?;
+    m.add_class::<codelists::PyCodeEntry>()?;
+    m.add_function(wrap_pyfunction!(codelists::codelist_files, m)?)?;
+
+    // Codice fiscale.
+    m.add_class::<cf::PyDecodedCf>()?;
+    m.add_class::<cf::PyBirthplace>()?;
+    m.add_function(wrap_pyfunction!(cf::is_valid, m)?)?;
+    m.add_function(wrap_pyfunction!(cf::check_many, m)?)?;
+    m.add_function(wrap_pyfunction!(cf::decode, m)?)?;
+    m.add_function(wrap_pyfunction!(cf::encode, m)?)?;
+    m.add_function(wrap_pyfunction!(cf::normalize, m)?)?;
+    m.add_function(wrap_pyfunction!(cf::check_character, m)?)?;
+    m.add_function(wrap_pyfunction!(cf::check_digit, m)?)?;
+    m.add_function(wrap_pyfunction!(cf::surname_letters, m)?)?;
+    m.add_function(wrap_pyfunction!(cf::name_letters, m)?)?;
+    m.add_function(wrap_pyfunction!(cf::mask, m)?)?;
+
+    // Lifecycle.
+    m.add_class::<lifecycle::PyReplay>()?;
+    m.add_class::<lifecycle::PyReplayStep>()?;
+    m.add_function(wrap_pyfunction!(lifecycle::apply, m)?)?;
+    m.add_function(wrap_pyfunction!(lifecycle::new_access, m)?)?;
+    m.add_function(wrap_pyfunction!(lifecycle::receive_transfer, m)?)?;
+    m.add_function(wrap_pyfunction!(lifecycle::state, m)?)?;
+    m.add_function(wrap_pyfunction!(lifecycle::allowed_transitions, m)?)?;
+    m.add_function(wrap_pyfunction!(lifecycle::replay, m)?)?;
+    m.add_function(wrap_pyfunction!(lifecycle::allowed_outcomes, m)?)?;
+    m.add_function(wrap_pyfunction!(lifecycle::state_after_closing, m)?)?;
+    m.add_function(wrap_pyfunction!(lifecycle::service_state, m)?)?;
+    m.add_function(wrap_pyfunction!(lifecycle::states, m)?)?;
+    m.add_function(wrap_pyfunction!(lifecycle::events, m)?)?;
+
+    // Samples.
+    m.add_class::<samples::PySample>()?;
+    m.add_function(wrap_pyfunction!(samples::all_samples, m)?)?;
+    m.add_function(wrap_pyfunction!(samples::sample, m)?)?;
+    Ok(())
+}
