@@ -139,7 +139,7 @@ trait Validita {
     fn dal(&self) -> Option<NaiveDate>;
     fn al(&self) -> Option<NaiveDate>;
     fn valido_il(&self, t: NaiveDate) -> bool {
-        self.dal().map_or(true, |d| d <= t) && self.al().map_or(true, |a| t <= a)
+        self.dal().is_none_or(|d| d <= t) && self.al().is_none_or(|a| t <= a)
     }
 }
 

@@ -689,6 +689,7 @@ proptest! {
         let mut p = nuovo();
         let mut giorno = NaiveDate::from_ymd_opt(2024, 1, 1).unwrap();
         let mut applicati = 0usize;
+        let mut ore_del_giorno = 0u32;
         for (n, (scelta, k, salto, ora)) in passi.into_iter().enumerate() {
             // terminal events are rare, so that sequences go deep
             let ammessi: Vec<TipoEvento> = transizioni_ammesse(&p)
@@ -698,7 +699,15 @@ proptest! {
             let Some(tipo) = scegli(&ammessi, scelta) else { break };
             let Some(evento) = costruisci(&p, tipo, k, n) else { continue };
             giorno += chrono::Duration::days(i64::from(salto));
-            let data = if ora { Istante::parse(&format!("{giorno}T{:02}:00", 8 + n % 12)).unwrap() } else { Istante::from(giorno) };
+            // times never go back within a day: a later event at an earlier hour of the same day
+            // would (rightly) be refused as ending before it starts (CSI-DAT-001)
+            if salto > 0 { ore_del_giorno = 0; }
+            let data = if ora {
+                ore_del_giorno += 1;
+                Istante::parse(&format!("{giorno}T{:02}:00", (7 + ore_del_giorno).min(23))).unwrap()
+            } else {
+                Istante::from(giorno)
+            };
             let nota = (tipo == TipoEvento::Annulla).then_some("errore");
             let mut dati = DatiEvento::il(data);
             if let Some(nota) = nota { dati = dati.con_nota(nota); }

@@ -32,7 +32,8 @@ impl ValidateOptions {
     /// The core options.
     pub(crate) fn to_core(&self) -> Result<ValidationOptions> {
         let profile = self.profile.unwrap_or(Profile::Guideline);
-        let mut options = ValidationOptions::default().with_profiles(Profiles::up_to(profile.into()));
+        let mut options =
+            ValidationOptions::default().with_profiles(Profiles::up_to(profile.into()));
         if let Some(d) = &self.as_of {
             options = options.as_of(crate::parse_date("as_of", d)?);
         }
@@ -138,7 +139,9 @@ impl Cartella {
     /// Reads a cartella from canonical JSON.
     #[uniffi::constructor]
     pub fn from_json(json: String) -> Result<Arc<Cartella>> {
-        Ok(Arc::new(Cartella::from_model(cartella::json::from_str(&json)?)))
+        Ok(Arc::new(Cartella::from_model(cartella::json::from_str(
+            &json,
+        )?)))
     }
 
     /// The canonical JSON (compact).

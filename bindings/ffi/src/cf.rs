@@ -167,8 +167,9 @@ pub fn cf_encode(
     omocodia: i32,
 ) -> Result<String> {
     let date = crate::parse_date("birth_date", &birth_date)?;
-    let omocodia = u8::try_from(omocodia)
-        .map_err(|_| CartellaError::argument("omocodia", format!("level {omocodia} out of range 0..=7")))?;
+    let omocodia = u8::try_from(omocodia).map_err(|_| {
+        CartellaError::argument("omocodia", format!("level {omocodia} out of range 0..=7"))
+    })?;
     Ok(core::codifica(
         &surname,
         &name,

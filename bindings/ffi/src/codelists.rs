@@ -48,9 +48,7 @@ impl From<&core::Voce> for CodeEntry {
 impl CodeEntry {
     fn to_core(&self) -> Result<core::Voce> {
         let date = |name: &str, d: &Option<String>| {
-            d.as_deref()
-                .map(|d| crate::parse_date(name, d))
-                .transpose()
+            d.as_deref().map(|d| crate::parse_date(name, d)).transpose()
         };
         Ok(core::Voce {
             code: self.code.clone(),
@@ -253,7 +251,9 @@ impl Registry {
 /// The label of a code in the standard registry.
 #[uniffi::export]
 pub fn code_label(system: String, code: String) -> Option<String> {
-    Registro::standard().label(&system, &code).map(str::to_string)
+    Registro::standard()
+        .label(&system, &code)
+        .map(str::to_string)
 }
 
 /// A table of the standard registry; `UnknownCodeSystem` when there is none.

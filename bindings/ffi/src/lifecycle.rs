@@ -135,9 +135,8 @@ impl LifecycleEvent {
     fn to_core(&self) -> Result<Evento> {
         let kind = TipoEvento::from_code(self.kind.trim())
             .ok_or_else(|| CartellaError::argument("kind", "unknown event kind"))?;
-        let esito = || -> Result<model::EsitoProcesso> {
-            token("esito", required("esito", &self.esito)?)
-        };
+        let esito =
+            || -> Result<model::EsitoProcesso> { token("esito", required("esito", &self.esito)?) };
         let target = || required("id_fase", &self.id_fase).map(str::to_string);
         use TipoEvento as T;
         Ok(match kind {
@@ -177,8 +176,9 @@ impl LifecycleEvent {
                 id_fase: target()?,
                 esito: esito()?,
             },
-            T::Riprogetta => record(self, Evento::riprogetta, progetto)?
-                .map_or_else(|e| e, Evento::Riprogetta),
+            T::Riprogetta => {
+                record(self, Evento::riprogetta, progetto)?.map_or_else(|e| e, Evento::Riprogetta)
+            }
             T::AvviaValutazioneFinale => {
                 record(self, Evento::avvia_valutazione_finale, |f| match f {
                     Fase::ValutazioneFinale(r) => Some(r),
@@ -214,10 +214,7 @@ impl LifecycleEvent {
             other => {
                 return Err(CartellaError::argument(
                     "kind",
-                    format!(
-                        "{} is a cartella operation (use newAccess)",
-                        other.code()
-                    ),
+                    format!("{} is a cartella operation (use newAccess)", other.code()),
                 ))
             }
         })
@@ -333,7 +330,9 @@ impl Cartella {
             operatore_json: None,
         };
         let Evento::ApriAccesso(accesso) = event.to_core()? else {
-            return Err(CartellaError::internal("APRI_ACCESSO translated to another event"));
+            return Err(CartellaError::internal(
+                "APRI_ACCESSO translated to another event",
+            ));
         };
         let dati = data.to_core()?;
         let mut c = self.write();

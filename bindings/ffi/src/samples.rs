@@ -23,11 +23,7 @@ fn of(s: &core::Sample) -> Sample {
         description: s.description.to_string(),
         json: s.json.to_string(),
         expect_valid: s.expect_valid,
-        expected_rules: s
-            .expected_rules()
-            .into_iter()
-            .map(str::to_string)
-            .collect(),
+        expected_rules: s.expected_rules().into_iter().map(str::to_string).collect(),
     }
 }
 

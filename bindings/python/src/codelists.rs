@@ -108,7 +108,9 @@ impl PyCodeTable {
     }
     /// The row of a code, or `None`.
     fn get(&self, code: &str) -> Option<PyCodeEntry> {
-        self.inner.get(code).map(|v| PyCodeEntry { inner: v.clone() })
+        self.inner
+            .get(code)
+            .map(|v| PyCodeEntry { inner: v.clone() })
     }
     fn __contains__(&self, code: &str) -> bool {
         self.inner.get(code).is_some()
@@ -171,7 +173,11 @@ fn rows_to_voci(py: Python<'_>, rows: &Bound<'_, PyAny>) -> PyResult<Vec<Voce>> 
             continue;
         }
         let t = item.downcast::<PyTuple>().map_err(|_| bad())?;
-        let code: String = t.get_item(0).map_err(|_| bad())?.extract().map_err(|_| bad())?;
+        let code: String = t
+            .get_item(0)
+            .map_err(|_| bad())?
+            .extract()
+            .map_err(|_| bad())?;
         let label: Option<String> = match t.get_item(1) {
             Ok(l) => l.extract().map_err(|_| bad())?,
             Err(_) => None,
@@ -256,7 +262,9 @@ impl PyRegistry {
 
     /// Registers the Lombardy ATS seed list (unverified labels).
     fn register_ats_seed(&mut self, py: Python<'_>) -> PyResult<()> {
-        Arc::make_mut(&mut self.inner).registra_seed_ats().py_err(py)
+        Arc::make_mut(&mut self.inner)
+            .registra_seed_ats()
+            .py_err(py)
     }
 
     /// Registers a concept map (`pairs`: mapping or iterable of `(source_code, target_code)`).
@@ -322,7 +330,12 @@ impl PyRegistry {
     /// Checks a code: `"valid"`, `"not_valid_at_date"`, `"not_in_table"`, `"open_system"` or
     /// `"unknown_system"`.
     #[pyo3(signature = (system, code, at = None))]
-    fn check(&self, system: &str, code: &str, at: Option<&Bound<'_, PyAny>>) -> PyResult<&'static str> {
+    fn check(
+        &self,
+        system: &str,
+        code: &str,
+        at: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<&'static str> {
         let at = opt_date_arg(at, "at")?;
         Ok(match self.inner.verifica(system, code, at) {
             Verifica::Valido(_) => "valid",
@@ -335,7 +348,9 @@ impl PyRegistry {
 
     /// The table of a system, or `None`.
     fn table(&self, system: &str) -> Option<PyCodeTable> {
-        self.inner.tabella(system).map(|t| PyCodeTable { inner: t.clone() })
+        self.inner
+            .tabella(system)
+            .map(|t| PyCodeTable { inner: t.clone() })
     }
 
     /// The rows of a system's table (raises `UnknownCodeSystemError` when it has none).
@@ -355,7 +370,11 @@ impl PyRegistry {
 
     /// The systems that have a table, sorted.
     fn systems(&self) -> Vec<String> {
-        self.inner.sistemi().into_iter().map(str::to_string).collect()
+        self.inner
+            .sistemi()
+            .into_iter()
+            .map(str::to_string)
+            .collect()
     }
 
     /// The open regional systems (OID → meaning), including those that now have a table.

@@ -7,23 +7,23 @@
 use cartella::CartellaError;
 use pyo3::exceptions::PyRuntimeError;
 use pyo3::prelude::*;
-use pyo3::IntoPyObjectExt;
 use pyo3::sync::GILOnceCell;
 use pyo3::types::{PyDict, PyTuple, PyType};
+use pyo3::IntoPyObjectExt;
 
 static ERRORS_MODULE: GILOnceCell<Py<PyModule>> = GILOnceCell::new();
 
 fn errors_module(py: Python<'_>) -> PyResult<&Bound<'_, PyModule>> {
     ERRORS_MODULE
-        .get_or_try_init(py, || {
-            py.import("cartella.errors").map(Bound::unbind)
-        })
+        .get_or_try_init(py, || py.import("cartella.errors").map(Bound::unbind))
         .map(|m| m.bind(py))
 }
 
 /// The exception class `name` of `cartella.errors`.
 pub fn class<'py>(py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyType>> {
-    Ok(errors_module(py)?.getattr(name)?.downcast_into::<PyType>()?)
+    Ok(errors_module(py)?
+        .getattr(name)?
+        .downcast_into::<PyType>()?)
 }
 
 /// Builds an exception of class `name` with a message and keyword attributes.

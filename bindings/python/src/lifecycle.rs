@@ -9,8 +9,8 @@ use cartella::lifecycle::{
 };
 use cartella::model::{
     Codice, CodiceFiscale, Ente, EsitoProcesso, Fase, FaseAccesso, FaseErogazioneServizio,
-    FaseProgettoIndividuale, FaseValutazioneBisogno, FaseValutazioneFinale, Istante,
-    ListaChiusa, Operatore, ProcessoAiuto, Ricezione, RuoloOperatore, TipoEvento, TipoFase,
+    FaseProgettoIndividuale, FaseValutazioneBisogno, FaseValutazioneFinale, Istante, ListaChiusa,
+    Operatore, ProcessoAiuto, Ricezione, RuoloOperatore, TipoEvento, TipoFase,
 };
 use cartella::rules::Issue;
 use pyo3::prelude::*;
@@ -79,15 +79,15 @@ fn record(
         return Err(invalid_argument(py, "record", "must be a dict"));
     };
     if let Some(id) = id_fase {
-        map.entry("id_fase").or_insert_with(|| Value::String(id.into()));
+        map.entry("id_fase")
+            .or_insert_with(|| Value::String(id.into()));
     }
     map.entry("tipo_fase")
         .or_insert_with(|| Value::String(tipo.code().into()));
     map.entry("stato_fase")
         .or_insert_with(|| Value::String("APERTA".into()));
-    let fase: Fase = serde_json::from_value(value).map_err(|e| {
-        invalid_argument(py, "record", crate::mask::maschera_testo(&e.to_string()))
-    })?;
+    let fase: Fase = serde_json::from_value(value)
+        .map_err(|e| invalid_argument(py, "record", crate::mask::maschera_testo(&e.to_string())))?;
     if fase.tipo() != tipo {
         return Err(invalid_argument(
             py,
@@ -111,8 +111,16 @@ macro_rules! record_of {
     };
 }
 
-fn accesso(py: Python<'_>, r: Option<&Bound<'_, PyAny>>, id: Option<&str>) -> PyResult<FaseAccesso> {
-    Ok(record_of!(py, record(py, TipoFase::Accesso, r, id)?, Accesso))
+fn accesso(
+    py: Python<'_>,
+    r: Option<&Bound<'_, PyAny>>,
+    id: Option<&str>,
+) -> PyResult<FaseAccesso> {
+    Ok(record_of!(
+        py,
+        record(py, TipoFase::Accesso, r, id)?,
+        Accesso
+    ))
 }
 fn valutazione(
     py: Python<'_>,
@@ -178,9 +186,8 @@ pub struct EventArgs<'a, 'py> {
 
 fn evento(py: Python<'_>, code: &str, a: &EventArgs<'_, '_>) -> PyResult<Evento> {
     let tipo: TipoEvento = closed(py, code, "event")?;
-    let esito = |py| -> PyResult<EsitoProcesso> {
-        closed(py, need(py, a.esito, "esito", code)?, "esito")
-    };
+    let esito =
+        |py| -> PyResult<EsitoProcesso> { closed(py, need(py, a.esito, "esito", code)?, "esito") };
     let id = || need(py, a.id_fase, "id_fase", code).map(str::to_string);
     Ok(match tipo {
         TipoEvento::ApriAccesso => Evento::ApriAccesso(accesso(py, a.record, a.id_fase)?),
@@ -425,8 +432,14 @@ fn with_process<R>(
 /// The current state of a process (replayed from its records): `INIZIALE`, `ACCESSO`, …
 #[pyfunction]
 #[pyo3(signature = (target, process_id = None))]
-pub fn state(py: Python<'_>, target: &Bound<'_, PyAny>, process_id: Option<&str>) -> PyResult<&'static str> {
-    with_process(py, target, process_id, |p| lifecycle::stato_corrente(p).code())
+pub fn state(
+    py: Python<'_>,
+    target: &Bound<'_, PyAny>,
+    process_id: Option<&str>,
+) -> PyResult<&'static str> {
+    with_process(py, target, process_id, |p| {
+        lifecycle::stato_corrente(p).code()
+    })
 }
 
 /// The event codes allowed now (`NUOVO_ACCESSO`/`RICEVI_TRASFERIMENTO` are not listed).
@@ -536,7 +549,11 @@ impl PyReplay {
 /// Replays a process from its phase records (`lifecycle.md` §6).
 #[pyfunction]
 #[pyo3(signature = (target, process_id = None))]
-pub fn replay(py: Python<'_>, target: &Bound<'_, PyAny>, process_id: Option<&str>) -> PyResult<PyReplay> {
+pub fn replay(
+    py: Python<'_>,
+    target: &Bound<'_, PyAny>,
+    process_id: Option<&str>,
+) -> PyResult<PyReplay> {
     let r = with_process(py, target, process_id, lifecycle::replay)?;
     let steps = r
         .eventi
@@ -574,12 +591,19 @@ pub fn replay(py: Python<'_>, target: &Bound<'_, PyAny>, process_id: Option<&str
 #[pyfunction]
 pub fn allowed_outcomes(py: Python<'_>, kind: &str) -> PyResult<Vec<&'static str>> {
     let t = tipo_fase(py, kind)?;
-    Ok(lifecycle::esiti_ammessi(t).iter().map(|e| e.code()).collect())
+    Ok(lifecycle::esiti_ammessi(t)
+        .iter()
+        .map(|e| e.code())
+        .collect())
 }
 
 /// State reached when a record of `kind` is closed with `outcome` (`None`: unchanged/not allowed).
 #[pyfunction]
-pub fn state_after_closing(py: Python<'_>, kind: &str, outcome: &str) -> PyResult<Option<&'static str>> {
+pub fn state_after_closing(
+    py: Python<'_>,
+    kind: &str,
+    outcome: &str,
+) -> PyResult<Option<&'static str>> {
     let t = tipo_fase(py, kind)?;
     let e: EsitoProcesso = closed(py, outcome, "outcome")?;
     Ok(lifecycle::stato_dopo_chiusura(t, e).map(|s| s.code()))
@@ -595,7 +619,11 @@ pub fn service_state(py: Python<'_>, fase: &Bound<'_, PyAny>) -> PyResult<&'stat
     };
     match f.as_erogazione_servizio() {
         Some(d) => Ok(lifecycle::stato_intervento(d).code()),
-        None => Err(invalid_argument(py, "fase", "not an EROGAZIONE_SERVIZIO record")),
+        None => Err(invalid_argument(
+            py,
+            "fase",
+            "not an EROGAZIONE_SERVIZIO record",
+        )),
     }
 }
 
@@ -610,7 +638,10 @@ fn tipo_fase(py: Python<'_>, kind: &str) -> PyResult<TipoFase> {
     Err(invalid_argument(
         py,
         "kind",
-        format!("{kind:?} is not a phase kind (A…E or {})", TipoFase::CODES.join(", ")),
+        format!(
+            "{kind:?} is not a phase kind (A…E or {})",
+            TipoFase::CODES.join(", ")
+        ),
     ))
 }
 
@@ -618,11 +649,7 @@ fn tipo_fase(py: Python<'_>, kind: &str) -> PyResult<TipoFase> {
 #[pyfunction]
 pub fn states() -> Vec<&'static str> {
     std::iter::once(Stato::Iniziale.code())
-        .chain(
-            cartella::model::StatoProcesso::ALL
-                .iter()
-                .map(|s| s.code()),
-        )
+        .chain(cartella::model::StatoProcesso::ALL.iter().map(|s| s.code()))
         .collect()
 }
 

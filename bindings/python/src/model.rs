@@ -25,8 +25,7 @@ pub fn parse_bytes(bytes: &[u8]) -> Result<Cartella, cartella::CartellaError> {
 /// Canonical JSON text of a JSON-like Python object.
 pub fn dict_to_json(obj: &Bound<'_, PyAny>) -> PyResult<String> {
     let value = convert::py_to_value(obj, "data")?;
-    serde_json::to_string(&value)
-        .map_err(|e| invalid_argument(obj.py(), "data", e.to_string()))
+    serde_json::to_string(&value).map_err(|e| invalid_argument(obj.py(), "data", e.to_string()))
 }
 
 /// The document held by a Python argument that may be a `Cartella`, canonical JSON (`str`,
@@ -174,8 +173,14 @@ impl PyCartella {
         };
         let eq = *self.inner == *other.borrow().inner;
         match op {
-            CompareOp::Eq => pyo3::types::PyBool::new(py, eq).to_owned().into_any().unbind(),
-            CompareOp::Ne => pyo3::types::PyBool::new(py, !eq).to_owned().into_any().unbind(),
+            CompareOp::Eq => pyo3::types::PyBool::new(py, eq)
+                .to_owned()
+                .into_any()
+                .unbind(),
+            CompareOp::Ne => pyo3::types::PyBool::new(py, !eq)
+                .to_owned()
+                .into_any()
+                .unbind(),
             _ => py.NotImplemented(),
         }
     }

@@ -48,7 +48,11 @@ impl PySample {
         format!(
             "Sample(name={:?}, expect_valid={})",
             self.inner.name,
-            if self.inner.expect_valid { "True" } else { "False" }
+            if self.inner.expect_valid {
+                "True"
+            } else {
+                "False"
+            }
         )
     }
 }
@@ -56,7 +60,10 @@ impl PySample {
 /// Every embedded sample: the valid ones first, then the invalid ones.
 #[pyfunction(name = "samples")]
 pub fn all_samples() -> Vec<PySample> {
-    samples::all().iter().map(|s| PySample { inner: s }).collect()
+    samples::all()
+        .iter()
+        .map(|s| PySample { inner: s })
+        .collect()
 }
 
 /// The sample with this name (raises `InvalidArgumentError` when unknown).

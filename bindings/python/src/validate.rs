@@ -209,7 +209,11 @@ impl PyReport {
     fn __repr__(&self) -> String {
         format!(
             "Report(is_valid={}, errors={}, warnings={}, infos={}, suppressed={})",
-            if self.inner.is_valid() { "True" } else { "False" },
+            if self.inner.is_valid() {
+                "True"
+            } else {
+                "False"
+            },
             self.inner.count(rules::Severity::Error),
             self.inner.count(rules::Severity::Warning),
             self.inner.count(rules::Severity::Info),
@@ -319,7 +323,11 @@ impl PyValidator {
     }
 
     /// Validates many cartelle in parallel (GIL released), results in input order.
-    fn validate_many(&self, py: Python<'_>, cartelle: &Bound<'_, PyAny>) -> PyResult<Vec<PyReport>> {
+    fn validate_many(
+        &self,
+        py: Python<'_>,
+        cartelle: &Bound<'_, PyAny>,
+    ) -> PyResult<Vec<PyReport>> {
         validate_many_with(py, &self.inner, cartelle)
     }
 
@@ -545,14 +553,21 @@ impl PyRuleSet {
         self.inner.rules
     }
     fn __repr__(&self) -> String {
-        format!("RuleSet(name={:?}, rules={})", self.inner.name, self.inner.rules)
+        format!(
+            "RuleSet(name={:?}, rules={})",
+            self.inner.name, self.inner.rules
+        )
     }
 }
 
 /// Every rule of the catalogue, in catalogue order.
 #[pyfunction(name = "rules")]
 pub fn list_rules() -> Vec<PyRule> {
-    catalogo().rules().iter().map(|r| PyRule { inner: r }).collect()
+    catalogo()
+        .rules()
+        .iter()
+        .map(|r| PyRule { inner: r })
+        .collect()
 }
 
 /// The rule with this id (raises `UnknownRuleError`).

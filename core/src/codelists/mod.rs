@@ -387,10 +387,17 @@ impl Registro {
                     message: format!("line {line}: empty field"),
                 });
             }
-            maps.entry(f(0)).or_default().entry(f(2)).or_default().insert(f(1), f(3));
+            maps.entry(f(0))
+                .or_default()
+                .entry(f(2))
+                .or_default()
+                .insert(f(1), f(3));
         }
         for (origine, per_destinazione) in maps {
-            self.mappe.entry(origine).or_default().extend(per_destinazione);
+            self.mappe
+                .entry(origine)
+                .or_default()
+                .extend(per_destinazione);
         }
         Ok(())
     }

@@ -787,7 +787,7 @@ impl Decimale {
         let ok = |p: &str, max: usize| {
             !p.is_empty() && p.len() <= max && p.bytes().all(|b| b.is_ascii_digit())
         };
-        ok(int, 12) && fraz.map_or(true, |f| ok(f, 4))
+        ok(int, 12) && fraz.is_none_or(|f| ok(f, 4))
     }
 
     /// Builds a value from a decimal, written in canonical form (its own scale kept);

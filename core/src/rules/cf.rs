@@ -37,7 +37,6 @@ pub(crate) const RULES: &[&str] = &[
 ];
 
 /// Rules of the family that can only arise while reading or writing HL7 XML (none).
-#[allow(dead_code)] // read by the catalogue coverage checks (famiglie) and the tests
 pub(crate) const DEFERRED: &[(&str, &str)] = &[];
 
 /// Binding system of `comune_nascita` (ISTAT comuni).

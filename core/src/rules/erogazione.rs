@@ -27,7 +27,6 @@ pub(crate) const RULES: &[&str] = &[
 ];
 
 /// Rules of this area that cannot arise on a canonical cartella: (id, where they are raised).
-#[allow(dead_code)] // read by the coverage tests and by the issue tracker notes
 pub(crate) const DEFERRED: &[(&str, &str)] = &[(
     "CSI-ERO-016",
     "raised by the interscambio XML reader: a DAFS/MOSO item without a preceding DAIS cannot be represented (Sospensione.data_inizio is required)",

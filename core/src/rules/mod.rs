@@ -16,7 +16,7 @@ pub use catalogo::{
     catalogo, regola, Catalogo, CatalogueError, RuleDef, RuleSet, Stage, RULES_CSV,
 };
 pub use engine::{oggi_roma, validate, Ctx, Profiles, ReferenceData, ValidationOptions, Validator};
-pub use famiglie::IMPLEMENTED;
+pub use famiglie::{DEFERRED, IMPLEMENTED};
 pub use issue::{Issue, Profile, Report, Severity, SuppressedIssue, Suppression};
 
 mod accesso;

@@ -16,7 +16,6 @@ use crate::model::{
 pub(crate) const RULES: &[&str] = &["CSI-OPR-001", "CSI-OPR-002"];
 
 /// Rules of this area that cannot arise on a canonical cartella: (id, where they are raised).
-#[allow(dead_code)] // read by the coverage tests and by the issue tracker notes
 pub(crate) const DEFERRED: &[(&str, &str)] = &[(
     "CSI-OPR-004",
     "raised by the interscambio XML reader: extra attenders of a phase (interscambio §8.1) cannot be represented in the canonical model",

@@ -11,7 +11,6 @@ use crate::model::Cartella;
 pub(crate) const RULES: &[&str] = &["CSI-PRV-001"];
 
 /// Rules of this area that cannot arise on a canonical cartella: (id, where they are raised).
-#[allow(dead_code)] // read by the coverage tests and by the issue tracker notes
 pub(crate) const DEFERRED: &[(&str, &str)] = &[(
     "CSI-PRV-002",
     "raised by the HL7 writer (option filtro_sensibilita) in its writer report (privacy.md §6)",

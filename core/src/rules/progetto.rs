@@ -26,7 +26,6 @@ pub(crate) const RULES: &[&str] = &[
 
 /// Rules of this area that cannot arise on a canonical cartella (none: the reader's missing
 /// `@unit` becomes an absent unit, which `CSI-PRG-008` reports on the model).
-#[allow(dead_code)] // read by the coverage tests
 pub(crate) const DEFERRED: &[(&str, &str)] = &[];
 
 /// UCUM units of time accepted for a monitoring interval.

@@ -18,7 +18,6 @@ pub(crate) const RULES: &[&str] = &[
 ];
 
 /// Rules of this area that cannot arise on a canonical cartella: (id, where they are raised).
-#[allow(dead_code)] // read by the coverage tests and by the issue tracker notes
 pub(crate) const DEFERRED: &[(&str, &str)] = &[
     (
         "CSI-REL-002",

@@ -314,4 +314,3 @@ fn famiglie_coperte_o_rinviate() {
         }
     }
 }
-

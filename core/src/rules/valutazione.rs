@@ -20,7 +20,6 @@ pub(crate) const RULES: &[&str] = &[
 ];
 
 /// Rules of this area that cannot arise on a canonical cartella (none).
-#[allow(dead_code)] // read by the coverage tests
 pub(crate) const DEFERRED: &[(&str, &str)] = &[];
 
 /// Runs the family.
