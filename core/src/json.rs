@@ -146,45 +146,15 @@ fn converti(e: serde_json::Error) -> CartellaError {
             .trim_matches('"')
             .to_string();
         return CartellaError::VersioneModello {
-            found: maschera_identificativi(&found),
+            found: crate::privacy::maschera_testo(&found),
             expected: crate::VERSIONE_MODELLO,
         };
     }
     CartellaError::Json {
-        message: maschera_identificativi(&message),
+        message: crate::privacy::maschera_testo(&message),
         line,
         column,
     }
-}
-
-/// Masks, with [`crate::privacy::maschera_cf`], every alphanumeric run that could be or hide a
-/// codice fiscale: 11 digits (numeric CF), or 16 or more characters containing a digit or all
-/// upper-case (alphanumeric CF, omocodia included). Field names and enum tokens are not touched.
-pub(crate) fn maschera_identificativi(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut run = String::new();
-    let flush = |run: &mut String, out: &mut String| {
-        let n = run.chars().count();
-        let numerico = n == 11 && run.chars().all(|c| c.is_ascii_digit());
-        let alfanumerico = n >= 16
-            && (run.chars().any(|c| c.is_ascii_digit()) || run.chars().all(char::is_uppercase));
-        if numerico || alfanumerico {
-            out.push_str(&crate::privacy::maschera_cf(run));
-        } else {
-            out.push_str(run);
-        }
-        run.clear();
-    };
-    for c in text.chars() {
-        if c.is_alphanumeric() {
-            run.push(c);
-        } else {
-            flush(&mut run, &mut out);
-            out.push(c);
-        }
-    }
-    flush(&mut run, &mut out);
-    out
 }
 
 /// The JSON Schema (draft 2020-12) of the canonical JSON, generated from the Rust types: the
@@ -259,15 +229,18 @@ mod tests {
     #[test]
     fn masking() {
         assert_eq!(
-            maschera_identificativi("unknown variant `RSSMRA80A01F205X`, expected `M`"),
+            crate::privacy::maschera_testo("unknown variant `RSSMRA80A01F205X`, expected `M`"),
             "unknown variant `RSSMRA*********X`, expected `M`"
         );
-        assert_eq!(maschera_identificativi("2024-01-10 ok"), "2024-01-10 ok");
         assert_eq!(
-            maschera_identificativi("cf 01234567897."),
+            crate::privacy::maschera_testo("2024-01-10 ok"),
+            "2024-01-10 ok"
+        );
+        assert_eq!(
+            crate::privacy::maschera_testo("cf 01234567897."),
             "cf 012345****7."
         );
         let tokens = "`VALUTAZIONE_DEL_BISOGNO`, `necessita_interventi_sociosanitari`";
-        assert_eq!(maschera_identificativi(tokens), tokens);
+        assert_eq!(crate::privacy::maschera_testo(tokens), tokens);
     }
 }

@@ -1,11 +1,11 @@
-//! The [`Cartella`] handle: canonical JSON in and out, accessors, validation.
+//! The [`CartellaHandle`] handle: canonical JSON in and out, accessors, validation.
 
-use std::sync::{Arc, RwLock, RwLockReadGuard, RwLockWriteGuard};
+use std::sync::{Arc, OnceLock, RwLock, RwLockReadGuard, RwLockWriteGuard};
 
 use cartella::model;
-use cartella::rules::{Profiles, ValidationOptions, Validator};
+use cartella::rules::{Profiles, ValidationOptions};
 
-use crate::codelists::Registry;
+use crate::codelists::RegistryHandle;
 use crate::error::{CartellaError, Result};
 use crate::findings::{Profile, Report, SuppressionSpec};
 
@@ -25,7 +25,7 @@ pub struct ValidateOptions {
     pub suppressions: Vec<SuppressionSpec>,
     /// Code lists with registered tables. Default the standard registry.
     #[uniffi(default = None)]
-    pub registry: Option<Arc<Registry>>,
+    pub registry: Option<Arc<RegistryHandle>>,
 }
 
 impl ValidateOptions {
@@ -40,11 +40,18 @@ impl ValidateOptions {
         for s in &self.suppressions {
             options = options.suppress(s.to_core()?);
         }
-        if let Some(r) = &self.registry {
-            options = options.with_registro(r.snapshot());
-        }
+        options = options.with_registro(match &self.registry {
+            Some(r) => r.snapshot(),
+            None => standard_registro(),
+        });
         Ok(options)
     }
+}
+
+/// The standard registry, shared (the core clones it for every validator built without one).
+fn standard_registro() -> Arc<cartella::codelists::Registro> {
+    static STANDARD: OnceLock<Arc<cartella::codelists::Registro>> = OnceLock::new();
+    Arc::clone(STANDARD.get_or_init(|| Arc::new(cartella::codelists::Registro::standard().clone())))
 }
 
 /// The ente titolare of a cartella.
@@ -110,11 +117,11 @@ pub struct ProcessoInfo {
 /// A cartella sociale loaded from canonical JSON. Thread-safe; lifecycle events change it in
 /// place.
 #[derive(Debug, uniffi::Object)]
-pub struct Cartella {
+pub struct CartellaHandle {
     inner: RwLock<model::Cartella>,
 }
 
-impl Cartella {
+impl CartellaHandle {
     pub(crate) fn read(&self) -> RwLockReadGuard<'_, model::Cartella> {
         self.inner.read().unwrap_or_else(|e| e.into_inner())
     }
@@ -123,8 +130,8 @@ impl Cartella {
         self.inner.write().unwrap_or_else(|e| e.into_inner())
     }
 
-    pub(crate) fn from_model(c: model::Cartella) -> Cartella {
-        Cartella {
+    pub(crate) fn from_model(c: model::Cartella) -> CartellaHandle {
+        CartellaHandle {
             inner: RwLock::new(c),
         }
     }
@@ -135,13 +142,13 @@ fn text(t: &Option<model::Testo>) -> Option<String> {
 }
 
 #[uniffi::export]
-impl Cartella {
+impl CartellaHandle {
     /// Reads a cartella from canonical JSON.
     #[uniffi::constructor]
-    pub fn from_json(json: String) -> Result<Arc<Cartella>> {
-        Ok(Arc::new(Cartella::from_model(cartella::json::from_str(
-            &json,
-        )?)))
+    pub fn from_json(json: String) -> Result<Arc<CartellaHandle>> {
+        Ok(Arc::new(CartellaHandle::from_model(
+            cartella::json::from_str(&json)?,
+        )))
     }
 
     /// The canonical JSON (compact).
@@ -202,19 +209,19 @@ impl Cartella {
     }
 
     /// Number of processi di aiuto.
-    pub fn processi_count(&self) -> u32 {
-        u32::try_from(self.read().processi.len()).unwrap_or(u32::MAX)
+    pub fn processi_count(&self) -> i32 {
+        i32::try_from(self.read().processi.len()).unwrap_or(i32::MAX)
     }
 
     /// Validates the cartella.
     pub fn validate(&self, options: ValidateOptions) -> Result<Report> {
-        let validator = Validator::new(options.to_core()?);
+        let validator = cartella::rules::Validator::new(options.to_core()?);
         Ok(validator.validate(&self.read()).into())
     }
 
     /// An independent copy.
-    pub fn copy(&self) -> Arc<Cartella> {
-        Arc::new(Cartella::from_model(self.read().clone()))
+    pub fn copy(&self) -> Arc<CartellaHandle> {
+        Arc::new(CartellaHandle::from_model(self.read().clone()))
     }
 }
 
@@ -241,10 +248,46 @@ pub(crate) fn processo_info(p: &model::ProcessoAiuto) -> ProcessoInfo {
     }
 }
 
+/// A validator: options fixed once, reusable and thread-safe (the cheap way to validate many
+/// cartelle with the same options).
+#[derive(Debug, uniffi::Object)]
+pub struct ValidatorHandle {
+    inner: cartella::rules::Validator,
+}
+
+#[uniffi::export]
+impl ValidatorHandle {
+    /// A validator with these options.
+    #[uniffi::constructor]
+    pub fn new(options: ValidateOptions) -> Result<Arc<ValidatorHandle>> {
+        Ok(Arc::new(ValidatorHandle {
+            inner: cartella::rules::Validator::new(options.to_core()?),
+        }))
+    }
+
+    /// The validation date in use `YYYY-MM-DD` (the configured one, else today in Europe/Rome).
+    pub fn as_of(&self) -> String {
+        crate::iso(self.inner.as_of())
+    }
+
+    /// Validates a cartella.
+    pub fn validate(&self, cartella: Arc<CartellaHandle>) -> Report {
+        self.inner.validate(&cartella.read()).into()
+    }
+
+    /// Reads canonical JSON and validates it.
+    pub fn validate_json(&self, json: String) -> Result<Report> {
+        Ok(self
+            .inner
+            .validate(&cartella::json::from_str(&json)?)
+            .into())
+    }
+}
+
 /// Reads canonical JSON and validates it in one call (no handle kept).
 #[uniffi::export]
 pub fn validate_json(json: String, options: ValidateOptions) -> Result<Report> {
-    let validator = Validator::new(options.to_core()?);
+    let validator = cartella::rules::Validator::new(options.to_core()?);
     let cartella = cartella::json::from_str(&json)?;
     Ok(validator.validate(&cartella).into())
 }

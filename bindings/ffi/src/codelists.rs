@@ -1,4 +1,4 @@
-//! Code lists: lookups in the standard registry and a [`Registry`] where tables are registered.
+//! Code lists: lookups in the standard registry and a [`RegistryHandle`] where tables are registered.
 
 use std::collections::HashMap;
 use std::sync::{Arc, RwLock};
@@ -107,11 +107,11 @@ pub enum CodeCheck {
 /// `CSI-COD-004` (notice) into membership checking (`CSI-COD-003`). Thread-safe; registrations
 /// do not affect validations already running.
 #[derive(Debug, uniffi::Object)]
-pub struct Registry {
+pub struct RegistryHandle {
     inner: RwLock<Arc<Registro>>,
 }
 
-impl Registry {
+impl RegistryHandle {
     /// The current registry, shared with a validator.
     pub(crate) fn snapshot(&self) -> Arc<Registro> {
         Arc::clone(&self.inner.read().unwrap_or_else(|e| e.into_inner()))
@@ -124,20 +124,20 @@ impl Registry {
 }
 
 #[uniffi::export]
-impl Registry {
+impl RegistryHandle {
     /// The standard registry: every closed list, the INPS prestazioni table and the open
     /// regional systems (no registered table).
     #[uniffi::constructor]
-    pub fn standard() -> Arc<Registry> {
-        Arc::new(Registry {
+    pub fn standard() -> Arc<RegistryHandle> {
+        Arc::new(RegistryHandle {
             inner: RwLock::new(Arc::new(Registro::standard().clone())),
         })
     }
 
     /// An empty registry: no list, no open system.
     #[uniffi::constructor]
-    pub fn empty() -> Arc<Registry> {
-        Arc::new(Registry {
+    pub fn empty() -> Arc<RegistryHandle> {
+        Arc::new(RegistryHandle {
             inner: RwLock::new(Arc::new(Registro::vuoto())),
         })
     }

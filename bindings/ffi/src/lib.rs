@@ -14,11 +14,11 @@
 //!
 //! | Area | Items |
 //! |---|---|
-//! | canonical JSON | [`Cartella`] (`from_json`, `to_json`, accessors), [`validate_json`] |
-//! | validation | [`ValidateOptions`], [`SuppressionSpec`], [`Report`], [`Issue`], [`Severity`], [`Profile`] |
+//! | canonical JSON | [`CartellaHandle`] (`from_json`, `to_json`, accessors), [`validate_json`] |
+//! | validation | [`ValidatorHandle`], [`ValidateOptions`], [`SuppressionSpec`], [`Report`], [`Issue`], [`Severity`], [`Profile`] |
 //! | rule catalogue | [`rules`], [`explain`], [`RuleInfo`] |
 //! | codice fiscale | [`cf_is_valid`], [`cf_decode`], [`cf_encode`], [`cf_check_many`] |
-//! | code lists | [`Registry`], [`code_label`], [`code_list`] |
+//! | code lists | [`RegistryHandle`], [`code_label`], [`code_list`] |
 //! | lifecycle | [`Cartella::current_state`], [`Cartella::allowed_transitions`], [`Cartella::apply_event`], [`Cartella::new_access`], [`Cartella::replay`] |
 //! | samples | [`samples`], [`sample`] |
 
@@ -34,13 +34,16 @@ mod rules;
 mod samples;
 
 pub use cartella_obj::{
-    validate_json, AssistitoInfo, Cartella, EnteInfo, FaseInfo, ProcessoInfo, ValidateOptions,
+    validate_json, AssistitoInfo, CartellaHandle, EnteInfo, FaseInfo, ProcessoInfo,
+    ValidateOptions, ValidatorHandle,
 };
 pub use cf::{
     cf_check_many, cf_decode, cf_encode, cf_is_valid, Birthplace, BirthplaceKind, CfDecoded,
     CfOptions, Sex,
 };
-pub use codelists::{code_label, code_list, CodeCheck, CodeEntry, CodeTable, Registry, TableKind};
+pub use codelists::{
+    code_label, code_list, CodeCheck, CodeEntry, CodeTable, RegistryHandle, TableKind,
+};
 pub use error::CartellaError;
 pub use findings::{Issue, Profile, Report, Severity, SuppressedIssue, SuppressionSpec};
 pub use lifecycle::{new_cartella, EventData, LifecycleEvent, ReplayResult};

@@ -11,7 +11,7 @@ use cartella::lifecycle::{self as core, DatiEvento, Evento, OpzioniTransizione, 
 use cartella::model::{self, Fase, TipoEvento};
 use serde::de::DeserializeOwned;
 
-use crate::cartella_obj::Cartella;
+use crate::cartella_obj::CartellaHandle;
 use crate::error::{CartellaError, Result};
 use crate::findings::Issue;
 
@@ -262,7 +262,7 @@ fn processo<'a>(c: &'a model::Cartella, id_processo: &str) -> Result<&'a model::
 }
 
 #[uniffi::export]
-impl Cartella {
+impl CartellaHandle {
     /// Current state of a process, replayed from its phase records (`INIZIALE`, `ACCESSO`,
     /// `VALUTAZIONE`, `PROGETTAZIONE`, `EROGAZIONE`, `SOSPESO`, `VALUTAZIONE_FINALE`, `CHIUSO`,
     /// `TRASFERITO`, `ANNULLATO`).
@@ -363,12 +363,12 @@ pub fn new_cartella(
     id_cartella: String,
     ente_titolare_json: String,
     assistito_json: String,
-) -> Result<Arc<Cartella>> {
+) -> Result<Arc<CartellaHandle>> {
     let c = model::Cartella {
         id_cartella,
         ente_titolare: object("ente_titolare_json", &ente_titolare_json)?,
         assistito: object("assistito_json", &assistito_json)?,
         ..Default::default()
     };
-    Ok(Arc::new(Cartella::from_model(c)))
+    Ok(Arc::new(CartellaHandle::from_model(c)))
 }

@@ -45,8 +45,10 @@ impl PyBirthplace {
     }
     fn __repr__(&self) -> String {
         format!(
-            "Birthplace(code={:?}, name={:?}, kind={:?})",
-            self.code, self.name, self.kind
+            "Birthplace(code={:?}, name={}, kind={:?})",
+            self.code,
+            convert::repr_opt(self.name.as_deref()),
+            self.kind
         )
     }
 }
@@ -120,11 +122,11 @@ impl PyDecodedCf {
     }
     fn __repr__(&self) -> String {
         format!(
-            "DecodedCf(code={:?}, is_valid={}, sex={:?}, birth_date={:?})",
+            "DecodedCf(code={:?}, is_valid={}, sex={}, birth_date={})",
             self.masked,
             if self.is_valid { "True" } else { "False" },
-            self.sex,
-            self.birth_date.map(|d| d.to_string())
+            convert::repr_opt(self.sex),
+            convert::repr_opt(self.birth_date.map(|d| d.to_string()))
         )
     }
 }

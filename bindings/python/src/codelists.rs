@@ -68,8 +68,9 @@ impl PyCodeEntry {
     }
     fn __repr__(&self) -> String {
         format!(
-            "CodeEntry(code={:?}, label={:?})",
-            self.inner.code, self.inner.label
+            "CodeEntry(code={:?}, label={})",
+            self.inner.code,
+            convert::repr_opt(self.inner.label.as_deref())
         )
     }
 }

@@ -113,6 +113,14 @@ pub fn py_to_value(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<Value> {
     ))
 }
 
+/// Python-style repr of an optional text: `None` or `'text'`.
+pub fn repr_opt<S: AsRef<str>>(o: Option<S>) -> String {
+    match o {
+        None => "None".to_string(),
+        Some(s) => format!("{:?}", s.as_ref()),
+    }
+}
+
 /// Any serialisable model value as a Python object.
 pub fn to_py<T: Serialize>(py: Python<'_>, v: &T) -> PyResult<PyObject> {
     match serde_json::to_value(v) {

@@ -497,8 +497,11 @@ impl PyReplayStep {
     }
     fn __repr__(&self) -> String {
         format!(
-            "ReplayStep(kind={:?}, phase_index={:?}, state={:?})",
-            self.kind, self.phase_index, self.state
+            "ReplayStep(kind={:?}, phase_index={}, state={:?})",
+            self.kind,
+            self.phase_index
+                .map_or_else(|| "None".to_string(), |i| i.to_string()),
+            self.state
         )
     }
 }

@@ -261,10 +261,10 @@ impl PyAssistito {
 
     fn __repr__(&self) -> String {
         format!(
-            "Assistito(codice_fiscale={:?}, cognome={:?}, nome={:?})",
-            self.codice_fiscale_masked(),
-            self.cognome(),
-            self.nome()
+            "Assistito(codice_fiscale={}, cognome={}, nome={})",
+            convert::repr_opt(self.codice_fiscale_masked()),
+            convert::repr_opt(self.cognome()),
+            convert::repr_opt(self.nome())
         )
     }
 }
@@ -349,9 +349,9 @@ impl PyProcessoAiuto {
 
     fn __repr__(&self) -> String {
         format!(
-            "ProcessoAiuto(id_processo={:?}, stato={:?}, fasi={})",
+            "ProcessoAiuto(id_processo={:?}, stato={}, fasi={})",
             self.inner.id_processo,
-            self.stato(),
+            convert::repr_opt(self.stato()),
             self.inner.fasi.len()
         )
     }
