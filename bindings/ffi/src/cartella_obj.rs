@@ -282,6 +282,17 @@ impl ValidatorHandle {
             .validate(&cartella::json::from_str(&json)?)
             .into())
     }
+
+    /// Reads and validates many canonical JSON documents in one call (one crossing of the
+    /// boundary for the whole batch): one report per document, in order. A document that cannot
+    /// be read fails the batch with its error; use [`ValidatorHandle::validate_json`] per
+    /// document to go on past it.
+    pub fn validate_json_many(&self, jsons: Vec<String>) -> Result<Vec<Report>> {
+        jsons
+            .iter()
+            .map(|j| Ok(self.inner.validate(&cartella::json::from_str(j)?).into()))
+            .collect()
+    }
 }
 
 /// Reads canonical JSON and validates it in one call (no handle kept).

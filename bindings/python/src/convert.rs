@@ -141,8 +141,13 @@ pub fn token<T: Serialize>(v: &T) -> String {
 /// A model value of type `T` from a Python object (via its canonical JSON form).
 pub fn from_py<T: DeserializeOwned>(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<T> {
     let value = py_to_value(obj, what)?;
-    serde_json::from_value(value)
-        .map_err(|e| invalid_argument(obj.py(), what, crate::mask::maschera_testo(&e.to_string())))
+    serde_json::from_value(value).map_err(|e| {
+        invalid_argument(
+            obj.py(),
+            what,
+            cartella::privacy::maschera_testo(&e.to_string()),
+        )
+    })
 }
 
 /// Text of a `str` or `bytes` object (bytes must be UTF-8), else `None`.

@@ -11,7 +11,6 @@ mod codelists;
 mod convert;
 mod errors;
 mod lifecycle;
-mod mask;
 mod model;
 mod samples;
 mod validate;

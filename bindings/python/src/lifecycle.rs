@@ -86,8 +86,13 @@ fn record(
         .or_insert_with(|| Value::String(tipo.code().into()));
     map.entry("stato_fase")
         .or_insert_with(|| Value::String("APERTA".into()));
-    let fase: Fase = serde_json::from_value(value)
-        .map_err(|e| invalid_argument(py, "record", crate::mask::maschera_testo(&e.to_string())))?;
+    let fase: Fase = serde_json::from_value(value).map_err(|e| {
+        invalid_argument(
+            py,
+            "record",
+            cartella::privacy::maschera_testo(&e.to_string()),
+        )
+    })?;
     if fase.tipo() != tipo {
         return Err(invalid_argument(
             py,
@@ -167,7 +172,7 @@ fn finale(
     ))
 }
 
-fn need<'a, T>(py: Python<'_>, v: Option<T>, what: &'a str, event: &str) -> PyResult<T> {
+fn need<T>(py: Python<'_>, v: Option<T>, what: &str, event: &str) -> PyResult<T> {
     v.ok_or_else(|| invalid_argument(py, what, format!("required by {event}")))
 }
 

@@ -10,7 +10,6 @@ use std::sync::Arc;
 use cartella::model;
 use cartella::{json, Cartella};
 use chrono::NaiveDate;
-use pyo3::basic::CompareOp;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyString, PyTuple};
 
@@ -166,23 +165,10 @@ impl PyCartella {
         self.copy()
     }
 
-    fn __richcmp__(&self, other: &Bound<'_, PyAny>, op: CompareOp) -> PyObject {
-        let py = other.py();
-        let Ok(other) = other.downcast::<PyCartella>() else {
-            return py.NotImplemented();
-        };
-        let eq = *self.inner == *other.borrow().inner;
-        match op {
-            CompareOp::Eq => pyo3::types::PyBool::new(py, eq)
-                .to_owned()
-                .into_any()
-                .unbind(),
-            CompareOp::Ne => pyo3::types::PyBool::new(py, !eq)
-                .to_owned()
-                .into_any()
-                .unbind(),
-            _ => py.NotImplemented(),
-        }
+    fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
+        other
+            .downcast::<PyCartella>()
+            .is_ok_and(|o| *self.inner == *o.borrow().inner)
     }
 
     /// Pickling goes through the canonical JSON.
@@ -290,7 +276,7 @@ impl PyProcessoAiuto {
             crate::errors::make(
                 py,
                 "ParseError",
-                crate::mask::maschera_testo(&format!("processo: {e}")),
+                cartella::privacy::maschera_testo(&format!("processo: {e}")),
                 &[],
             )
         })?;

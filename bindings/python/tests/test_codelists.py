@@ -9,7 +9,7 @@ import pytest
 import cartella
 from cartella import codelists
 
-from .conftest import AS_OF
+AS_OF = datetime.date(2025, 6, 30)
 
 CARATTERE = "INPS.PS_PSA_SINA201812.CaratterePrestazioneType"
 ESITO = "2.16.840.1.113883.2.9.2.30.3.2.3.1.1.2"  # open regional system

@@ -10,7 +10,7 @@ import pytest
 
 import cartella
 
-from .conftest import AS_OF
+AS_OF = datetime.date(2025, 6, 30)
 
 
 def test_samples_validate_as_documented() -> None:
@@ -118,7 +118,7 @@ def test_validator_reuse_and_many() -> None:
     docs = [s.load() for s in cartella.samples()] * 20
     many = v.validate_many(docs)
     assert [r.to_dict() for r in many] == [v.validate(d).to_dict() for d in docs]
-    mixed = [docs[0], docs[1].to_json(), docs[2].to_bytes(), docs[3].to_dict()]
+    mixed: list[Any] = [docs[0], docs[1].to_json(), docs[2].to_bytes(), docs[3].to_dict()]
     assert [r.to_dict() for r in cartella.validate_many(mixed, as_of=AS_OF)] == [
         cartella.validate(d, as_of=AS_OF).to_dict() for d in docs[:4]
     ]

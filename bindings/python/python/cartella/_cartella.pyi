@@ -21,11 +21,72 @@ _CodeRow: TypeAlias = Union[
     Tuple[str, Optional[str], Optional[_DateLike], Optional[_DateLike]],
 ]
 
+__all__ = [
+    "__version__",
+    "Assistito",
+    "Birthplace",
+    "Cartella",
+    "CodeEntry",
+    "CodeTable",
+    "DecodedCf",
+    "Fase",
+    "Issue",
+    "MODEL_VERSION",
+    "PhaseHeader",
+    "ProcessoAiuto",
+    "Registry",
+    "Replay",
+    "ReplayStep",
+    "Report",
+    "Rule",
+    "RuleSet",
+    "Sample",
+    "SuppressedIssue",
+    "Validator",
+    "allowed_outcomes",
+    "allowed_transitions",
+    "apply",
+    "check_character",
+    "check_digit",
+    "check_many",
+    "codelist_files",
+    "decode",
+    "dumps",
+    "encode",
+    "events",
+    "explain",
+    "implemented_rules",
+    "is_valid",
+    "json_schema",
+    "load_dict",
+    "loads",
+    "make_issue",
+    "mask",
+    "name_letters",
+    "new_access",
+    "normalize",
+    "receive_transfer",
+    "replay",
+    "rules",
+    "rulesets",
+    "sample",
+    "samples",
+    "service_state",
+    "state",
+    "state_after_closing",
+    "states",
+    "surname_letters",
+    "validate",
+    "validate_many",
+    "validate_message",
+]
+
 MODEL_VERSION: str
 __version__: str
 
 # --- model -------------------------------------------------------------------------------------
 
+@final
 class Cartella:
     """A cartella sociale (the canonical document)."""
 
@@ -50,12 +111,7 @@ class Cartella:
     def copy(self) -> Cartella: ...
     def __copy__(self) -> Cartella: ...
     def __deepcopy__(self, _memo: Any) -> Cartella: ...
-    def __eq__(self, other: object) -> bool: ...
-    def __ne__(self, other: object) -> bool: ...
-    def __lt__(self, other: object) -> bool: ...
-    def __le__(self, other: object) -> bool: ...
-    def __gt__(self, other: object) -> bool: ...
-    def __ge__(self, other: object) -> bool: ...
+    def __eq__(self, other: object, /) -> bool: ...
     def __reduce__(self) -> tuple[Any, tuple[str]]: ...
 
 @final
@@ -80,6 +136,7 @@ class Assistito:
     def stato_nascita(self) -> Optional[dict[str, Any]]: ...
     def to_dict(self) -> dict[str, Any]: ...
 
+@final
 class ProcessoAiuto:
     """A processo di aiuto (a snapshot; lifecycle events on it change it in place)."""
 
@@ -175,7 +232,7 @@ class Issue:
     @property
     def is_blocking(self) -> bool: ...
     def to_dict(self) -> dict[str, Any]: ...
-    def __eq__(self, other: object) -> bool: ...
+    def __eq__(self, other: object, /) -> bool: ...
     def __hash__(self) -> int: ...
 
 @final
@@ -331,7 +388,7 @@ class CodeEntry:
     @property
     def valid_to(self) -> Optional[datetime.date]: ...
     def is_valid_on(self, date: _DateLike) -> bool: ...
-    def __eq__(self, other: object) -> bool: ...
+    def __eq__(self, other: object, /) -> bool: ...
 
 @final
 class CodeTable:
@@ -346,9 +403,10 @@ class CodeTable:
     @property
     def entries(self) -> list[CodeEntry]: ...
     def get(self, code: str) -> Optional[CodeEntry]: ...
-    def __contains__(self, code: str) -> bool: ...
+    def __contains__(self, code: str, /) -> bool: ...
     def __len__(self) -> int: ...
 
+@final
 class Registry:
     """Code lists, registered tables, open systems and concept maps."""
 
@@ -383,7 +441,7 @@ class Registry:
     def open_systems(self) -> dict[str, str]: ...
     def is_open(self, system: str) -> bool: ...
     def phase_code_defaults(self) -> list[CodeEntry]: ...
-    def __contains__(self, system: str) -> bool: ...
+    def __contains__(self, system: str, /) -> bool: ...
 
 def codelist_files() -> list[tuple[str, str]]: ...
 

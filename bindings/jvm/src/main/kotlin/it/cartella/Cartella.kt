@@ -1,6 +1,7 @@
 package it.cartella
 
 import it.cartella.ffi.AssistitoInfo
+import it.cartella.ffi.CartellaException
 import it.cartella.ffi.CartellaHandle
 import it.cartella.ffi.EnteInfo
 import it.cartella.ffi.Issue
@@ -24,7 +25,8 @@ import java.nio.file.Path
  * }
  * ```
  *
- * Every method throws [it.cartella.ffi.CartellaException] (unchecked) on failure.
+ * Failures throw [CartellaException] (one subclass per kind: `Parse`, `InvalidArgument`,
+ * `IllegalTransition`, …); the methods that can fail declare it (`@Throws`) for Java.
  */
 class Cartella private constructor(internal val handle: CartellaHandle) : AutoCloseable {
     /** The canonical JSON (compact). */
@@ -37,6 +39,7 @@ class Cartella private constructor(internal val handle: CartellaHandle) : AutoCl
      * The canonical JSON of the part at a JSON Pointer (`""`, `/assistito`, `/processi/0/fasi/1`…).
      * @throws it.cartella.ffi.CartellaException.InvalidArgument when nothing is there.
      */
+    @Throws(CartellaException::class)
     fun sectionJson(pointer: String): String = guard { handle.sectionJson(pointer) }
 
     /** `id_cartella`. */
@@ -57,15 +60,18 @@ class Cartella private constructor(internal val handle: CartellaHandle) : AutoCl
 
     /** Validates the cartella (default: profile `GUIDELINE`, today, standard code lists). */
     @JvmOverloads
+    @Throws(CartellaException::class)
     fun validate(options: ValidationOptions = ValidationOptions.defaults()): Report =
         guard { handle.validate(options.toFfi()) }
 
     // ---- lifecycle ---------------------------------------------------------------------------
 
     /** Current state of process [idProcesso], replayed from its records (`INIZIALE`, `ACCESSO`, … `CHIUSO`). */
+    @Throws(CartellaException::class)
     fun currentState(idProcesso: String): String = guard { handle.currentState(idProcesso) }
 
     /** Event kinds allowed now on process [idProcesso] (`AVVIA_VALUTAZIONE`, `CHIUDI_ACCESSO`, …). */
+    @Throws(CartellaException::class)
     fun allowedTransitions(idProcesso: String): List<String> = guard { handle.allowedTransitions(idProcesso) }
 
     /**
@@ -73,6 +79,7 @@ class Cartella private constructor(internal val handle: CartellaHandle) : AutoCl
      * throws [it.cartella.ffi.CartellaException.IllegalTransition] (with `getRuleId()`) and leaves
      * the cartella unchanged.
      */
+    @Throws(CartellaException::class)
     fun applyEvent(idProcesso: String, event: Event): List<Issue> =
         guard { handle.applyEvent(idProcesso, event.toFfi(), event.data(), event.strict) }
 
@@ -80,12 +87,13 @@ class Cartella private constructor(internal val handle: CartellaHandle) : AutoCl
      * `NUOVO_ACCESSO`: creates process [idProcesso] opening the access record of [event] (made
      * with [Event.apriAccesso]). Refused with `CSI-LCY-009` while another process is open.
      */
+    @Throws(CartellaException::class)
     fun newAccess(idProcesso: String, event: Event): List<Issue> =
         guard {
             val e = event.toFfi()
             handle.newAccess(
                 idProcesso,
-                e.idFase ?: throw it.cartella.ffi.CartellaException.InvalidArgument(
+                e.idFase ?: throw CartellaException.InvalidArgument(
                     "invalid argument id_fase: required by this event", "id_fase",
                 ),
                 event.data(),
@@ -95,6 +103,7 @@ class Cartella private constructor(internal val handle: CartellaHandle) : AutoCl
         }
 
     /** Replays process [idProcesso] from its phase records: state and lifecycle findings. */
+    @Throws(CartellaException::class)
     fun replay(idProcesso: String): ReplayResult = guard { handle.replay(idProcesso) }
 
     /** An independent copy. */
@@ -111,10 +120,12 @@ class Cartella private constructor(internal val handle: CartellaHandle) : AutoCl
          * @throws it.cartella.ffi.CartellaException.Parse on malformed JSON.
          */
         @JvmStatic
+        @Throws(CartellaException::class)
         fun fromJson(json: String): Cartella = Cartella(guard { CartellaHandle.fromJson(json) })
 
         /** Reads a cartella from a UTF-8 canonical JSON file. */
         @JvmStatic
+        @Throws(CartellaException::class, java.io.IOException::class)
         fun fromPath(path: Path): Cartella =
             fromJson(String(Files.readAllBytes(path), StandardCharsets.UTF_8))
 
@@ -123,6 +134,7 @@ class Cartella private constructor(internal val handle: CartellaHandle) : AutoCl
          * @throws it.cartella.ffi.CartellaException.InvalidArgument for an unknown name.
          */
         @JvmStatic
+        @Throws(CartellaException::class)
         fun fromSample(name: String): Cartella = fromJson(Samples.get(name).json)
 
         /**
@@ -130,6 +142,7 @@ class Cartella private constructor(internal val handle: CartellaHandle) : AutoCl
          * titolare and the assistito as canonical JSON objects.
          */
         @JvmStatic
+        @Throws(CartellaException::class)
         fun create(idCartella: String, enteTitolareJson: String, assistitoJson: String): Cartella =
             Cartella(guard { newCartella(idCartella, enteTitolareJson, assistitoJson) })
 

@@ -1,5 +1,6 @@
 package it.cartella
 
+import it.cartella.ffi.CartellaException
 import it.cartella.ffi.Report
 import it.cartella.ffi.ValidatorHandle
 import it.cartella.ffi.validateJson
@@ -9,7 +10,7 @@ import java.time.LocalDate
  * A validator: options fixed once, reusable and thread-safe — the cheap way to validate many
  * cartelle with the same options.
  */
-class Validator @JvmOverloads constructor(options: ValidationOptions = ValidationOptions.defaults()) : AutoCloseable {
+class Validator @Throws(CartellaException::class) @JvmOverloads constructor(options: ValidationOptions = ValidationOptions.defaults()) : AutoCloseable {
     private val handle: ValidatorHandle = guard { ValidatorHandle(options.toFfi()) }
 
     /** The validation date in use (the configured one, else today in Europe/Rome). */
@@ -17,10 +18,20 @@ class Validator @JvmOverloads constructor(options: ValidationOptions = Validatio
         get() = LocalDate.parse(guard { handle.asOf() })
 
     /** Validates a cartella. */
+    @Throws(CartellaException::class)
     fun validate(cartella: Cartella): Report = guard { handle.validate(cartella.handle) }
 
     /** Reads canonical JSON and validates it. */
+    @Throws(CartellaException::class)
     fun validateJson(json: String): Report = guard { handle.validateJson(json) }
+
+    /**
+     * Reads and validates many documents in one call into the native library (the boundary is
+     * crossed once for the whole batch): one report per document, in order. A document that
+     * cannot be read fails the batch ([CartellaException.Parse]).
+     */
+    @Throws(CartellaException::class)
+    fun validateAll(jsons: List<String>): List<Report> = guard { handle.validateJsonMany(jsons) }
 
     override fun close() = handle.close()
 
@@ -28,6 +39,7 @@ class Validator @JvmOverloads constructor(options: ValidationOptions = Validatio
         /** Reads canonical JSON and validates it in one call. */
         @JvmStatic
         @JvmOverloads
+        @Throws(CartellaException::class)
         fun validate(json: String, options: ValidationOptions = ValidationOptions.defaults()): Report =
             guard { validateJson(json, options.toFfi()) }
     }
