@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs every test of the repository:
 #   formatting, clippy, the Rust test suites (unit, integration, doc, schema-drift and docs-drift
-#   tests), the Python cross-check of the codice fiscale module against the built CLI, the Rust
-#   examples, a smoke run of the CLI on the embedded samples, and the mdBook build.
+#   tests), the Python cross-check of the codice fiscale module against the built CLI, the Python
+#   binding (fresh venv), the Kotlin/Java binding (Maven), the Rust examples, a smoke run of the
+#   CLI on the embedded samples, and the mdBook build.
 #
 # Usage: bash scripts/test.sh
 # Environment:
@@ -60,6 +61,14 @@ if [ -f "$PY_TESTS/requirements.txt" ]; then
 else
     echo "no Python tests found under conformance/tests/python" >&2
     exit 1
+fi
+
+section "Python binding (fresh venv: pip install, pytest, stubtest, mypy --strict, example)"
+bash "$ROOT/bindings/python/ci.sh"
+
+if [ -f "$ROOT/bindings/jvm/ci.sh" ]; then
+    section "Kotlin and Java bindings (Maven: jar, JUnit 5 tests in Kotlin and Java, examples)"
+    bash "$ROOT/bindings/jvm/ci.sh"
 fi
 
 section "Rust examples"

@@ -25,8 +25,9 @@ trap 'rm -rf "$OUT"' EXIT
 echo "== Rust timed loop (cargo run --release -p cartella-ffi --example validate_loop)"
 cargo run --quiet --release -p cartella-ffi --no-default-features --example validate_loop -- "$SECONDS_PER" | tee "$OUT/rust.txt"
 echo "== JVM timed loop (examples/java Bench, $(java -version 2>&1 | head -1))"
-"${MVN[@]}" -f examples/java/pom.xml compile exec:java \
-    -Dexec.mainClass=it.cartella.examples.Bench -Dexec.args="$SECONDS_PER" | tee "$OUT/jvm.txt"
+# A fresh JVM (exec:exec), not Maven's own (exec:java).
+"${MVN[@]}" -f examples/java/pom.xml compile exec:exec -Dexec.executable=java \
+    -Dexec.args="-cp %classpath it.cartella.examples.Bench $SECONDS_PER" | tee "$OUT/jvm.txt"
 
 python3 - "$OUT/rust.txt" "$OUT/jvm.txt" <<'PY'
 import math, sys
