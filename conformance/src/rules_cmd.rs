@@ -4,7 +4,7 @@ use std::fmt::Write as _;
 use std::io::{self, Write};
 use std::process::ExitCode;
 
-use cartella::rules::{catalogo, RuleDef, Stage, IMPLEMENTED};
+use cartella::rules::{catalogo, RuleDef, Stage, DEFERRED, IMPLEMENTED};
 use clap::{Args, ValueEnum};
 use serde_json::{json, Value};
 
@@ -62,6 +62,22 @@ pub fn status(rule: &RuleDef) -> &'static str {
     }
 }
 
+/// Why a rule is not evaluated by this version, and what will evaluate it.
+pub fn planned_reason(rule: &RuleDef) -> Option<&'static str> {
+    if implemented(rule) {
+        return None;
+    }
+    if let Some((_, reason)) = DEFERRED.iter().find(|(id, _)| *id == rule.id) {
+        return Some(reason);
+    }
+    Some(match rule.stage {
+        Stage::Xml => "raised by the XML readers (HL7 interscambio, INPS flows), which come with later components",
+        Stage::Siuss => "raised on INPS flows, which come with a later component",
+        Stage::Waas => "raised on WaaS API inputs and outputs, which come with a later component",
+        Stage::Canonical => "not evaluated by this version",
+    })
+}
+
 fn stage_str(stage: Stage) -> &'static str {
     match stage {
         Stage::Xml => "xml",
@@ -102,6 +118,7 @@ pub fn rule_json(rule: &RuleDef) -> Value {
         "stage": stage_str(rule.stage),
         "implemented": implemented(rule),
         "status": status(rule),
+        "planned_reason": planned_reason(rule),
         "message_it": rule.message_it,
         "message_en": rule.message_en,
         "params": rule.params,
@@ -316,7 +333,14 @@ fn explain_text(r: &RuleDef) -> String {
     let _ = writeln!(s);
     let _ = writeln!(s, "  severity:    {}", r.severity);
     let _ = writeln!(s, "  profile:     {}", r.profile);
-    let _ = writeln!(s, "  status:      {} in this version", status(r));
+    match planned_reason(r) {
+        None => {
+            let _ = writeln!(s, "  status:      implemented in this version");
+        }
+        Some(reason) => {
+            let _ = writeln!(s, "  status:      planned: {reason}");
+        }
+    }
     let _ = writeln!(s, "  evaluated:   {}", stage_description(r.stage));
     let from = r.valid_from.map_or("no start date".to_string(), |d| {
         format!("in force from {}", d.format("%Y-%m-%d"))
