@@ -60,3 +60,20 @@ pub fn maschera_testo(text: &str) -> String {
     flush(&mut run, &mut out);
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn masking_of_free_text() {
+        assert_eq!(
+            maschera_testo("unknown variant `RSSMRA80A01F205X`, expected `M`"),
+            "unknown variant `RSSMRA*********X`, expected `M`"
+        );
+        assert_eq!(maschera_testo("2024-01-10 ok"), "2024-01-10 ok");
+        assert_eq!(maschera_testo("cf 01234567897."), "cf 012345****7.");
+        let tokens = "`VALUTAZIONE_DEL_BISOGNO`, `necessita_interventi_sociosanitari`";
+        assert_eq!(maschera_testo(tokens), tokens);
+    }
+}
