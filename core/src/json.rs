@@ -221,4 +221,3 @@ fn senza_null(schema: &mut schemars::Schema) {
 fn write_value_pretty(v: &serde_json::Value) -> String {
     serde_json::to_string_pretty(v).expect("JSON value serialisation is infallible")
 }
-
