@@ -15,6 +15,39 @@ use rust_decimal::Decimal;
 
 use crate::model::*;
 
+/// Strategy for a struct from `field: strategy` pairs, each written once; values are drawn in the
+/// listed order. The strategies are grouped in tuples of ten (proptest tuples stop at twelve):
+/// `strategia!(T { a: sa, b: sb })` is `((sa, sb),).prop_map(|((a, b),)| T { a, b }).boxed()`.
+macro_rules! strategia {
+    ($tipo:ident { $($campo:ident: $s:expr),+ $(,)? }) => {
+        strategia!(@gruppi [] $($s),+)
+            .prop_map(|strategia!(@nomi [] $($campo),+)| $tipo { $($campo),+ })
+            .boxed()
+    };
+    (@gruppi [$($g:tt)*]
+        $s0:expr, $s1:expr, $s2:expr, $s3:expr, $s4:expr,
+        $s5:expr, $s6:expr, $s7:expr, $s8:expr, $s9:expr, $($resto:expr),+) => {
+        strategia!(@gruppi [$($g)* ($s0, $s1, $s2, $s3, $s4, $s5, $s6, $s7, $s8, $s9)]
+            $($resto),+)
+    };
+    (@gruppi [$($g:tt)*] $($s:expr),+) => {
+        ($($g,)* ($($s,)+),)
+    };
+    (@nomi [$($g:tt)*]
+        $c0:ident, $c1:ident, $c2:ident, $c3:ident, $c4:ident,
+        $c5:ident, $c6:ident, $c7:ident, $c8:ident, $c9:ident, $($resto:ident),+) => {
+        strategia!(@nomi [$($g)* ($c0, $c1, $c2, $c3, $c4, $c5, $c6, $c7, $c8, $c9)] $($resto),+)
+    };
+    (@nomi [$($g:tt)*] $($c:ident),+) => {
+        ($($g,)* ($($c,)+),)
+    };
+}
+
+/// A collection of at most two elements (see the module documentation).
+fn lista<S: Strategy>(s: S) -> proptest::collection::VecStrategy<S> {
+    vec(s, 0..=2)
+}
+
 /// Any value of a closed list.
 pub fn chiusa<T: ListaChiusa>() -> BoxedStrategy<T> {
     proptest::sample::select(T::ALL).boxed()
@@ -170,1406 +203,633 @@ pub fn estensioni() -> BoxedStrategy<Estensioni> {
 
 /// Strategy for [`Codice`].
 pub fn codice() -> BoxedStrategy<Codice> {
-    ((
-        stringa(),
-        stringa(),
-        option::of(testo()),
-        option::of(stringa()),
-    ),)
-        .prop_map(|((code, system, display, system_version),)| Codice {
-            code,
-            system,
-            display,
-            system_version,
-        })
-        .boxed()
+    strategia!(Codice {
+        code: stringa(),
+        system: stringa(),
+        display: option::of(testo()),
+        system_version: option::of(stringa()),
+    })
 }
 
 /// Strategy for [`Importo`].
 pub fn importo() -> BoxedStrategy<Importo> {
-    ((decimale(), stringa()),)
-        .prop_map(|((amount, currency),)| Importo { amount, currency })
-        .boxed()
+    strategia!(Importo {
+        amount: decimale(),
+        currency: stringa(),
+    })
 }
 
 /// Strategy for [`Identificatore`].
 pub fn identificatore() -> BoxedStrategy<Identificatore> {
-    ((oid(), option::of(stringa())),)
-        .prop_map(|((root, extension),)| Identificatore { root, extension })
-        .boxed()
+    strategia!(Identificatore {
+        root: oid(),
+        extension: option::of(stringa()),
+    })
 }
 
 /// Strategy for [`Quantita`].
 pub fn quantita() -> BoxedStrategy<Quantita> {
-    ((decimale(), option::of(stringa())),)
-        .prop_map(|((value, unit),)| Quantita { value, unit })
-        .boxed()
+    strategia!(Quantita {
+        value: decimale(),
+        unit: option::of(stringa()),
+    })
 }
 
 /// Strategy for [`Ente`].
 pub fn ente() -> BoxedStrategy<Ente> {
-    ((
-        identificatore(),
-        option::of(testo()),
-        option::of(codice()),
-        option::of(codice_belfiore()),
-        option::of(codice_istat_comune()),
-        option::of(stringa()),
-    ),)
-        .prop_map(
-            |((
-                id,
-                denominazione,
-                tipologia,
-                codice_belfiore,
-                codice_istat_comune,
-                codice_ente_inps,
-            ),)| Ente {
-                id,
-                denominazione,
-                tipologia,
-                codice_belfiore,
-                codice_istat_comune,
-                codice_ente_inps,
-            },
-        )
-        .boxed()
+    strategia!(Ente {
+        id: identificatore(),
+        denominazione: option::of(testo()),
+        tipologia: option::of(codice()),
+        codice_belfiore: option::of(codice_belfiore()),
+        codice_istat_comune: option::of(codice_istat_comune()),
+        codice_ente_inps: option::of(stringa()),
+    })
 }
 
 /// Strategy for [`Persona`].
 pub fn persona() -> BoxedStrategy<Persona> {
-    ((
-        option::of(codice_fiscale()),
-        vec(identificatore(), 0..=2),
-        option::of(testo()),
-        option::of(testo()),
-    ),)
-        .prop_map(
-            |((codice_fiscale, altri_identificativi, nome, cognome),)| Persona {
-                codice_fiscale,
-                altri_identificativi,
-                nome,
-                cognome,
-            },
-        )
-        .boxed()
+    strategia!(Persona {
+        codice_fiscale: option::of(codice_fiscale()),
+        altri_identificativi: lista(identificatore()),
+        nome: option::of(testo()),
+        cognome: option::of(testo()),
+    })
 }
 
 /// Strategy for [`Operatore`].
 pub fn operatore() -> BoxedStrategy<Operatore> {
-    ((
-        option::of(codice_fiscale()),
-        vec(identificatore(), 0..=2),
-        option::of(testo()),
-        option::of(testo()),
-        option::of(codice()),
-    ),)
-        .prop_map(
-            |((codice_fiscale, altri_identificativi, nome, cognome, profilo_professionale),)| {
-                Operatore {
-                    codice_fiscale,
-                    altri_identificativi,
-                    nome,
-                    cognome,
-                    profilo_professionale,
-                }
-            },
-        )
-        .boxed()
+    strategia!(Operatore {
+        codice_fiscale: option::of(codice_fiscale()),
+        altri_identificativi: lista(identificatore()),
+        nome: option::of(testo()),
+        cognome: option::of(testo()),
+        profilo_professionale: option::of(codice()),
+    })
 }
 
 /// Strategy for [`Assistito`].
 pub fn assistito() -> BoxedStrategy<Assistito> {
-    (
-        (
-            option::of(codice_fiscale()),
-            vec(identificatore(), 0..=2),
-            option::of(stringa()),
-            option::of(testo()),
-            option::of(testo()),
-            option::of(chiusa::<Genere>()),
-            option::of(data()),
-            option::of(codice()),
-            option::of(codice()),
-            option::of(codice_belfiore()),
-        ),
-        (
-            option::of(codice()),
-            option::of(codice()),
-            option::of(codice()),
-            option::of(codice()),
-            option::of(residenza()),
-            option::of(domicilio()),
-            option::of(contatti()),
-            option::of(documento_identita()),
-            option::of(garanti()),
-            option::of(persona()),
-        ),
-        (
-            vec(assistente_personale(), 0..=2),
-            vec(relazione(), 0..=2),
-            option::of(any::<bool>()),
-            option::of(data()),
-        ),
-    )
-        .prop_map(
-            |(
-                (
-                    codice_fiscale,
-                    altri_identificativi,
-                    tessera_team,
-                    nome,
-                    cognome,
-                    genere,
-                    data_nascita,
-                    comune_nascita,
-                    stato_nascita,
-                    codice_belfiore_nascita,
-                ),
-                (
-                    stato_civile,
-                    titolo_studio,
-                    cittadinanza,
-                    seconda_cittadinanza,
-                    residenza,
-                    domicilio,
-                    contatti,
-                    documento_identita,
-                    garanti,
-                    mmg_pdf,
-                ),
-                (assistenti_personali, relazioni, deceduto, data_decesso),
-            )| Assistito {
-                codice_fiscale,
-                altri_identificativi,
-                tessera_team,
-                nome,
-                cognome,
-                genere,
-                data_nascita,
-                comune_nascita,
-                stato_nascita,
-                codice_belfiore_nascita,
-                stato_civile,
-                titolo_studio,
-                cittadinanza,
-                seconda_cittadinanza,
-                residenza,
-                domicilio,
-                contatti,
-                documento_identita,
-                garanti,
-                mmg_pdf,
-                assistenti_personali,
-                relazioni,
-                deceduto,
-                data_decesso,
-            },
-        )
-        .boxed()
+    strategia!(Assistito {
+        codice_fiscale: option::of(codice_fiscale()),
+        altri_identificativi: lista(identificatore()),
+        tessera_team: option::of(stringa()),
+        nome: option::of(testo()),
+        cognome: option::of(testo()),
+        genere: option::of(chiusa::<Genere>()),
+        data_nascita: option::of(data()),
+        comune_nascita: option::of(codice()),
+        stato_nascita: option::of(codice()),
+        codice_belfiore_nascita: option::of(codice_belfiore()),
+        stato_civile: option::of(codice()),
+        titolo_studio: option::of(codice()),
+        cittadinanza: option::of(codice()),
+        seconda_cittadinanza: option::of(codice()),
+        residenza: option::of(residenza()),
+        domicilio: option::of(domicilio()),
+        contatti: option::of(contatti()),
+        documento_identita: option::of(documento_identita()),
+        garanti: option::of(garanti()),
+        mmg_pdf: option::of(persona()),
+        assistenti_personali: lista(assistente_personale()),
+        relazioni: lista(relazione()),
+        deceduto: option::of(any::<bool>()),
+        data_decesso: option::of(data()),
+    })
 }
 
 /// Strategy for [`Residenza`].
 pub fn residenza() -> BoxedStrategy<Residenza> {
-    ((
-        option::of(codice_istat_comune()),
-        option::of(codice_istat_regione()),
-        option::of(iso3166_alpha2()),
-        option::of(stringa()),
-    ),)
-        .prop_map(
-            |((comune_istat, regione_istat, nazione_iso2, codice_regione_dm1986),)| Residenza {
-                comune_istat,
-                regione_istat,
-                nazione_iso2,
-                codice_regione_dm1986,
-            },
-        )
-        .boxed()
+    strategia!(Residenza {
+        comune_istat: option::of(codice_istat_comune()),
+        regione_istat: option::of(codice_istat_regione()),
+        nazione_iso2: option::of(iso3166_alpha2()),
+        codice_regione_dm1986: option::of(stringa()),
+    })
 }
 
 /// Strategy for [`Domicilio`].
 pub fn domicilio() -> BoxedStrategy<Domicilio> {
-    ((option::of(codice_istat_comune()),),)
-        .prop_map(|((comune_istat,),)| Domicilio { comune_istat })
-        .boxed()
+    strategia!(Domicilio {
+        comune_istat: option::of(codice_istat_comune()),
+    })
 }
 
 /// Strategy for [`Contatti`].
 pub fn contatti() -> BoxedStrategy<Contatti> {
-    ((
-        option::of(stringa()),
-        option::of(stringa()),
-        option::of(stringa()),
-    ),)
-        .prop_map(|((telefono, cellulare, email),)| Contatti {
-            telefono,
-            cellulare,
-            email,
-        })
-        .boxed()
+    strategia!(Contatti {
+        telefono: option::of(stringa()),
+        cellulare: option::of(stringa()),
+        email: option::of(stringa()),
+    })
 }
 
 /// Strategy for [`DocumentoIdentita`].
 pub fn documento_identita() -> BoxedStrategy<DocumentoIdentita> {
-    ((option::of(codice()), option::of(stringa())),)
-        .prop_map(|((tipo, estremi),)| DocumentoIdentita { tipo, estremi })
-        .boxed()
+    strategia!(DocumentoIdentita {
+        tipo: option::of(codice()),
+        estremi: option::of(stringa()),
+    })
 }
 
 /// Strategy for [`Garanti`].
 pub fn garanti() -> BoxedStrategy<Garanti> {
-    ((
-        option::of(stringa()),
-        option::of(stringa()),
-        option::of(stringa()),
-    ),)
-        .prop_map(|((ats, asst, ambito),)| Garanti { ats, asst, ambito })
-        .boxed()
+    strategia!(Garanti {
+        ats: option::of(stringa()),
+        asst: option::of(stringa()),
+        ambito: option::of(stringa()),
+    })
 }
 
 /// Strategy for [`AssistentePersonale`].
 pub fn assistente_personale() -> BoxedStrategy<AssistentePersonale> {
-    ((
-        option::of(codice()),
-        option::of(codice_fiscale()),
-        option::of(testo()),
-        option::of(testo()),
-        option::of(chiusa::<Genere>()),
-        option::of(data()),
-        option::of(codice_istat_comune()),
-    ),)
-        .prop_map(
-            |((
-                tipologia,
-                codice_fiscale,
-                nome,
-                cognome,
-                genere,
-                data_nascita,
-                comune_residenza_istat,
-            ),)| AssistentePersonale {
-                tipologia,
-                codice_fiscale,
-                nome,
-                cognome,
-                genere,
-                data_nascita,
-                comune_residenza_istat,
-            },
-        )
-        .boxed()
+    strategia!(AssistentePersonale {
+        tipologia: option::of(codice()),
+        codice_fiscale: option::of(codice_fiscale()),
+        nome: option::of(testo()),
+        cognome: option::of(testo()),
+        genere: option::of(chiusa::<Genere>()),
+        data_nascita: option::of(data()),
+        comune_residenza_istat: option::of(codice_istat_comune()),
+    })
 }
 
 /// Strategy for [`Relazione`].
 pub fn relazione() -> BoxedStrategy<Relazione> {
-    ((
-        chiusa::<TipoRelazione>(),
-        codice(),
-        option::of(codice_fiscale()),
-        option::of(testo()),
-        option::of(testo()),
-        option::of(chiusa::<Genere>()),
-        option::of(data()),
-        option::of(codice_istat_comune()),
-        option::of(codice_istat_comune()),
-        option::of(any::<bool>()),
-    ),)
-        .prop_map(
-            |((
-                tipo_relazione,
-                tipologia,
-                codice_fiscale,
-                nome,
-                cognome,
-                genere,
-                data_nascita,
-                comune_nascita_istat,
-                comune_residenza_istat,
-                caregiver,
-            ),)| Relazione {
-                tipo_relazione,
-                tipologia,
-                codice_fiscale,
-                nome,
-                cognome,
-                genere,
-                data_nascita,
-                comune_nascita_istat,
-                comune_residenza_istat,
-                caregiver,
-            },
-        )
-        .boxed()
+    strategia!(Relazione {
+        tipo_relazione: chiusa::<TipoRelazione>(),
+        tipologia: codice(),
+        codice_fiscale: option::of(codice_fiscale()),
+        nome: option::of(testo()),
+        cognome: option::of(testo()),
+        genere: option::of(chiusa::<Genere>()),
+        data_nascita: option::of(data()),
+        comune_nascita_istat: option::of(codice_istat_comune()),
+        comune_residenza_istat: option::of(codice_istat_comune()),
+        caregiver: option::of(any::<bool>()),
+    })
 }
 
 /// Strategy for [`ConsensoPrivacy`].
 pub fn consenso_privacy() -> BoxedStrategy<ConsensoPrivacy> {
-    ((ente(), data(), option::of(testo()), option::of(data())),)
-        .prop_map(
-            |((ente, data_sottoscrizione, finalita, revocato_il),)| ConsensoPrivacy {
-                ente,
-                data_sottoscrizione,
-                finalita,
-                revocato_il,
-            },
-        )
-        .boxed()
+    strategia!(ConsensoPrivacy {
+        ente: ente(),
+        data_sottoscrizione: data(),
+        finalita: option::of(testo()),
+        revocato_il: option::of(data()),
+    })
 }
 
 /// Strategy for [`ProcessoAiuto`].
 pub fn processo_aiuto() -> BoxedStrategy<ProcessoAiuto> {
-    ((
-        stringa(),
-        option::of(chiusa::<StatoProcesso>()),
-        option::of(ente()),
-        vec(presa_in_carico(), 0..=2),
-        option::of(stringa()),
-        option::of(trasferimento()),
-        option::of(ricezione()),
-        vec(fase(), 0..=2),
-        vec(evento_processo(), 0..=2),
-        option::of(scheda_sinba()),
-    ),)
-        .prop_map(
-            |((
-                id_processo,
-                stato,
-                ente_titolare,
-                prese_in_carico,
-                riapertura_di,
-                trasferimento,
-                ricevuto_da,
-                fasi,
-                eventi,
-                scheda_sinba,
-            ),)| ProcessoAiuto {
-                id_processo,
-                stato,
-                ente_titolare,
-                prese_in_carico,
-                riapertura_di,
-                trasferimento,
-                ricevuto_da,
-                fasi,
-                eventi,
-                scheda_sinba,
-            },
-        )
-        .boxed()
+    strategia!(ProcessoAiuto {
+        id_processo: stringa(),
+        stato: option::of(chiusa::<StatoProcesso>()),
+        ente_titolare: option::of(ente()),
+        prese_in_carico: lista(presa_in_carico()),
+        riapertura_di: option::of(stringa()),
+        trasferimento: option::of(trasferimento()),
+        ricevuto_da: option::of(ricezione()),
+        fasi: lista(fase()),
+        eventi: lista(evento_processo()),
+        scheda_sinba: option::of(scheda_sinba()),
+    })
 }
 
 /// Strategy for [`PresaInCarico`].
 pub fn presa_in_carico() -> BoxedStrategy<PresaInCarico> {
-    ((
-        data(),
-        option::of(data()),
-        option::of(chiusa::<AreaUtenza>()),
-    ),)
-        .prop_map(
-            |((data_inizio, data_fine, area_utenza_siuss),)| PresaInCarico {
-                data_inizio,
-                data_fine,
-                area_utenza_siuss,
-            },
-        )
-        .boxed()
+    strategia!(PresaInCarico {
+        data_inizio: data(),
+        data_fine: option::of(data()),
+        area_utenza_siuss: option::of(chiusa::<AreaUtenza>()),
+    })
 }
 
 /// Strategy for [`Trasferimento`].
 pub fn trasferimento() -> BoxedStrategy<Trasferimento> {
-    ((data(), ente(), any::<bool>(), option::of(stringa())),)
-        .prop_map(
-            |((data, ente_destinatario, stessa_regione, id_messaggio),)| Trasferimento {
-                data,
-                ente_destinatario,
-                stessa_regione,
-                id_messaggio,
-            },
-        )
-        .boxed()
+    strategia!(Trasferimento {
+        data: data(),
+        ente_destinatario: ente(),
+        stessa_regione: any::<bool>(),
+        id_messaggio: option::of(stringa()),
+    })
 }
 
 /// Strategy for [`Ricezione`].
 pub fn ricezione() -> BoxedStrategy<Ricezione> {
-    ((ente(), istante(), identificatore()),)
-        .prop_map(
-            |((ente_mittente, data_ricezione, id_messaggio),)| Ricezione {
-                ente_mittente,
-                data_ricezione,
-                id_messaggio,
-            },
-        )
-        .boxed()
+    strategia!(Ricezione {
+        ente_mittente: ente(),
+        data_ricezione: istante(),
+        id_messaggio: identificatore(),
+    })
 }
 
 /// Strategy for [`EventoProcesso`].
 pub fn evento_processo() -> BoxedStrategy<EventoProcesso> {
-    ((
-        chiusa::<TipoEvento>(),
-        istante(),
-        option::of(chiusa::<StatoProcesso>()),
-        option::of(chiusa::<StatoProcesso>()),
-        option::of(stringa()),
-        option::of(codice_fiscale()),
-        option::of(testo()),
-    ),)
-        .prop_map(
-            |((tipo, data, stato_da, stato_a, id_fase, operatore, nota),)| EventoProcesso {
-                tipo,
-                data,
-                stato_da,
-                stato_a,
-                id_fase,
-                operatore,
-                nota,
-            },
-        )
-        .boxed()
+    strategia!(EventoProcesso {
+        tipo: chiusa::<TipoEvento>(),
+        data: istante(),
+        stato_da: option::of(chiusa::<StatoProcesso>()),
+        stato_a: option::of(chiusa::<StatoProcesso>()),
+        id_fase: option::of(stringa()),
+        operatore: option::of(codice_fiscale()),
+        nota: option::of(testo()),
+    })
 }
 
 /// Strategy for [`Segnalazione`].
 pub fn segnalazione() -> BoxedStrategy<Segnalazione> {
-    ((
-        option::of(istante()),
-        option::of(codice()),
-        option::of(persona()),
-        option::of(ente_segnalante()),
-    ),)
-        .prop_map(
-            |((data_segnalazione, bisogno_espresso, segnalante, ente_segnalante),)| Segnalazione {
-                data_segnalazione,
-                bisogno_espresso,
-                segnalante,
-                ente_segnalante,
-            },
-        )
-        .boxed()
+    strategia!(Segnalazione {
+        data_segnalazione: option::of(istante()),
+        bisogno_espresso: option::of(codice()),
+        segnalante: option::of(persona()),
+        ente_segnalante: option::of(ente_segnalante()),
+    })
 }
 
 /// Strategy for [`EnteSegnalante`].
 pub fn ente_segnalante() -> BoxedStrategy<EnteSegnalante> {
-    ((
-        option::of(stringa()),
-        option::of(codice()),
-        option::of(testo()),
-    ),)
-        .prop_map(|((codice, tipologia, denominazione),)| EnteSegnalante {
-            codice,
-            tipologia,
-            denominazione,
-        })
-        .boxed()
+    strategia!(EnteSegnalante {
+        codice: option::of(stringa()),
+        tipologia: option::of(codice()),
+        denominazione: option::of(testo()),
+    })
 }
 
 /// Strategy for [`EnteRilevatore`].
 pub fn ente_rilevatore() -> BoxedStrategy<EnteRilevatore> {
-    ((option::of(codice()), option::of(testo())),)
-        .prop_map(|((codice, denominazione),)| EnteRilevatore {
-            codice,
-            denominazione,
-        })
-        .boxed()
+    strategia!(EnteRilevatore {
+        codice: option::of(codice()),
+        denominazione: option::of(testo()),
+    })
 }
 
 /// Strategy for [`ProtocolloDsu`].
 pub fn protocollo_dsu() -> BoxedStrategy<ProtocolloDsu> {
-    ((stringa(), stringa(), data()),)
-        .prop_map(|((numero, anno, data),)| ProtocolloDsu { numero, anno, data })
-        .boxed()
+    strategia!(ProtocolloDsu {
+        numero: stringa(),
+        anno: stringa(),
+        data: data(),
+    })
 }
 
 /// Strategy for [`ProgettoIndividuale`].
 pub fn progetto_individuale() -> BoxedStrategy<ProgettoIndividuale> {
-    (
-        (
-            option::of(stringa()),
-            option::of(testo()),
-            option::of(istante()),
-            option::of(istante()),
-            vec(obiettivo(), 0..=2),
-            option::of(codice()),
-            option::of(codice()),
-            option::of(codice()),
-            option::of(importo()),
-            option::of(importo()),
-        ),
-        (vec(prestazione(), 0..=2),),
-    )
-        .prop_map(
-            |(
-                (
-                    codice_progetto,
-                    oggetto,
-                    data_inizio,
-                    data_fine,
-                    obiettivi,
-                    frequenza_prestazioni,
-                    servizio_sociale_professionale,
-                    integrazione_sanitaria,
-                    valore_progetto,
-                    compartecipazione_assistito,
-                ),
-                (prestazioni_programmate,),
-            )| ProgettoIndividuale {
-                codice_progetto,
-                oggetto,
-                data_inizio,
-                data_fine,
-                obiettivi,
-                frequenza_prestazioni,
-                servizio_sociale_professionale,
-                integrazione_sanitaria,
-                valore_progetto,
-                compartecipazione_assistito,
-                prestazioni_programmate,
-            },
-        )
-        .boxed()
+    strategia!(ProgettoIndividuale {
+        codice_progetto: option::of(stringa()),
+        oggetto: option::of(testo()),
+        data_inizio: option::of(istante()),
+        data_fine: option::of(istante()),
+        obiettivi: lista(obiettivo()),
+        frequenza_prestazioni: option::of(codice()),
+        servizio_sociale_professionale: option::of(codice()),
+        integrazione_sanitaria: option::of(codice()),
+        valore_progetto: option::of(importo()),
+        compartecipazione_assistito: option::of(importo()),
+        prestazioni_programmate: lista(prestazione()),
+    })
 }
 
 /// Strategy for [`Obiettivo`].
 pub fn obiettivo() -> BoxedStrategy<Obiettivo> {
-    ((codice(), option::of(quantita()), option::of(codice())),)
-        .prop_map(
-            |((codice, tempistica_monitoraggio, indicatore_esito),)| Obiettivo {
-                codice,
-                tempistica_monitoraggio,
-                indicatore_esito,
-            },
-        )
-        .boxed()
+    strategia!(Obiettivo {
+        codice: codice(),
+        tempistica_monitoraggio: option::of(quantita()),
+        indicatore_esito: option::of(codice()),
+    })
 }
 
 /// Strategy for [`Prestazione`].
 pub fn prestazione() -> BoxedStrategy<Prestazione> {
-    ((
-        option::of(codice()),
-        option::of(istante()),
-        option::of(istante()),
-        option::of(operatore()),
-        option::of(codice()),
-    ),)
-        .prop_map(
-            |((codice, data_inizio, data_fine, operatore_erogante, luogo),)| Prestazione {
-                codice,
-                data_inizio,
-                data_fine,
-                operatore_erogante,
-                luogo,
-            },
-        )
-        .boxed()
+    strategia!(Prestazione {
+        codice: option::of(codice()),
+        data_inizio: option::of(istante()),
+        data_fine: option::of(istante()),
+        operatore_erogante: option::of(operatore()),
+        luogo: option::of(codice()),
+    })
 }
 
 /// Strategy for [`Sospensione`].
 pub fn sospensione() -> BoxedStrategy<Sospensione> {
-    ((istante(), option::of(istante()), option::of(codice())),)
-        .prop_map(|((data_inizio, data_fine, motivazione),)| Sospensione {
-            data_inizio,
-            data_fine,
-            motivazione,
-        })
-        .boxed()
+    strategia!(Sospensione {
+        data_inizio: istante(),
+        data_fine: option::of(istante()),
+        motivazione: option::of(codice()),
+    })
 }
 
 /// Strategy for [`DatiSiussPrestazione`].
 pub fn dati_siuss_prestazione() -> BoxedStrategy<DatiSiussPrestazione> {
-    (
-        (
-            option::of(stringa()),
-            option::of(stringa()),
-            option::of(chiusa::<PresenzaProvaMezzi>()),
-            option::of(chiusa::<CaratterePrestazione>()),
-            option::of(stringa()),
-            option::of(data()),
-            option::of(data()),
-            option::of(decimale()),
-            option::of(decimale()),
-            option::of(decimale()),
-        ),
-        (
-            option::of(decimale()),
-            option::of(decimale()),
-            option::of(decimale()),
-            option::of(decimale()),
-            option::of(ore_servizio_mensile()),
-            option::of(any::<bool>()),
-            option::of(chiusa::<AreaUtenza>()),
-            option::of(protocollo_dsu()),
-            option::of(any::<bool>()),
-        ),
-    )
-        .prop_map(
-            |(
-                (
-                    codice_prestazione,
-                    denominazione_prestazione,
-                    presenza_prova_mezzi,
-                    carattere_prestazione,
-                    protocollo_domanda,
-                    data_evento,
-                    data_erogazione,
-                    importo_mensile,
-                    importo_prestazione,
-                    quota_ente,
-                ),
-                (
-                    quota_utente,
-                    quota_ssn,
-                    importo_quota_richiesta,
-                    importo_soglia_isee,
-                    ore_servizio_mensile,
-                    presa_in_carico,
-                    area_utenza,
-                    dsu,
-                    escludi,
-                ),
-            )| DatiSiussPrestazione {
-                codice_prestazione,
-                denominazione_prestazione,
-                presenza_prova_mezzi,
-                carattere_prestazione,
-                protocollo_domanda,
-                data_evento,
-                data_erogazione,
-                importo_mensile,
-                importo_prestazione,
-                quota_ente,
-                quota_utente,
-                quota_ssn,
-                importo_quota_richiesta,
-                importo_soglia_isee,
-                ore_servizio_mensile,
-                presa_in_carico,
-                area_utenza,
-                dsu,
-                escludi,
-            },
-        )
-        .boxed()
+    strategia!(DatiSiussPrestazione {
+        codice_prestazione: option::of(stringa()),
+        denominazione_prestazione: option::of(stringa()),
+        presenza_prova_mezzi: option::of(chiusa::<PresenzaProvaMezzi>()),
+        carattere_prestazione: option::of(chiusa::<CaratterePrestazione>()),
+        protocollo_domanda: option::of(stringa()),
+        data_evento: option::of(data()),
+        data_erogazione: option::of(data()),
+        importo_mensile: option::of(decimale()),
+        importo_prestazione: option::of(decimale()),
+        quota_ente: option::of(decimale()),
+        quota_utente: option::of(decimale()),
+        quota_ssn: option::of(decimale()),
+        importo_quota_richiesta: option::of(decimale()),
+        importo_soglia_isee: option::of(decimale()),
+        ore_servizio_mensile: option::of(ore_servizio_mensile()),
+        presa_in_carico: option::of(any::<bool>()),
+        area_utenza: option::of(chiusa::<AreaUtenza>()),
+        dsu: option::of(protocollo_dsu()),
+        escludi: option::of(any::<bool>()),
+    })
 }
 
 /// Strategy for [`OreServizioMensile`].
 pub fn ore_servizio_mensile() -> BoxedStrategy<OreServizioMensile> {
-    ((0u16..=744, 0u8..=59),)
-        .prop_map(|((ore, minuti),)| OreServizioMensile { ore, minuti })
-        .boxed()
+    strategia!(OreServizioMensile {
+        ore: 0u16..=744,
+        minuti: 0u8..=59,
+    })
 }
 
 /// Strategy for [`ValutazioneSina`].
 pub fn valutazione_sina() -> BoxedStrategy<ValutazioneSina> {
-    (
-        (
-            option::of(chiusa::<Mobilita>()),
-            option::of(chiusa::<AttivitaVitaQuotidiana>()),
-            option::of(chiusa::<DisturbiAreaCognitiva>()),
-            option::of(chiusa::<DisturbiComportamentali>()),
-            option::of(chiusa::<NecessitaCureSanitarie>()),
-            option::of(chiusa::<AreaReddituale>()),
-            option::of(chiusa::<AreaSupporto>()),
-            option::of(chiusa::<FonteDerivazioneValutazione>()),
-            option::of(chiusa::<StrumentoValutazione>()),
-            option::of(chiusa::<FonteDerivazioneInvalidita>()),
-        ),
-        (vec(chiusa::<InvCiv>(), 0..=2), vec(stringa(), 0..=2)),
-    )
-        .prop_map(
-            |(
-                (
-                    mobilita,
-                    attivita_vita_quotidiana,
-                    disturbi_area_cognitiva,
-                    disturbi_comportamentali,
-                    necessita_cure_sanitarie,
-                    area_reddituale,
-                    area_supporto,
-                    fonte_derivazione_valutazione,
-                    strumento_valutazione,
-                    fonte_derivazione_invalidita,
-                ),
-                (invalidita_civile, necessita_interventi_sociali),
-            )| ValutazioneSina {
-                mobilita,
-                attivita_vita_quotidiana,
-                disturbi_area_cognitiva,
-                disturbi_comportamentali,
-                necessita_cure_sanitarie,
-                area_reddituale,
-                area_supporto,
-                fonte_derivazione_valutazione,
-                strumento_valutazione,
-                fonte_derivazione_invalidita,
-                invalidita_civile,
-                necessita_interventi_sociali,
-            },
-        )
-        .boxed()
+    strategia!(ValutazioneSina {
+        mobilita: option::of(chiusa::<Mobilita>()),
+        attivita_vita_quotidiana: option::of(chiusa::<AttivitaVitaQuotidiana>()),
+        disturbi_area_cognitiva: option::of(chiusa::<DisturbiAreaCognitiva>()),
+        disturbi_comportamentali: option::of(chiusa::<DisturbiComportamentali>()),
+        necessita_cure_sanitarie: option::of(chiusa::<NecessitaCureSanitarie>()),
+        area_reddituale: option::of(chiusa::<AreaReddituale>()),
+        area_supporto: option::of(chiusa::<AreaSupporto>()),
+        fonte_derivazione_valutazione: option::of(chiusa::<FonteDerivazioneValutazione>()),
+        strumento_valutazione: option::of(chiusa::<StrumentoValutazione>()),
+        fonte_derivazione_invalidita: option::of(chiusa::<FonteDerivazioneInvalidita>()),
+        invalidita_civile: lista(chiusa::<InvCiv>()),
+        necessita_interventi_sociali: lista(stringa()),
+    })
 }
 
 /// Strategy for [`SchedaSinba`].
 pub fn scheda_sinba() -> BoxedStrategy<SchedaSinba> {
-    (
-        (
-            option::of(stringa()),
-            option::of(any::<bool>()),
-            option::of(chiusa::<CondizioneMinore>()),
-            option::of(chiusa::<LuogoVita>()),
-            option::of(chiusa::<ScuolaFrequentata>()),
-            option::of(chiusa::<CondizioneLavoro>()),
-            option::of(any::<bool>()),
-            option::of(chiusa::<TipoDisabilita>()),
-            option::of(chiusa::<InvCivCertificazioni>()),
-            option::of(genitore_sinba()),
-        ),
-        (
-            option::of(genitore_sinba()),
-            option::of(mese_anno()),
-            option::of(chiusa::<FonteSegnalazione>()),
-            option::of(chiusa::<ValutazioneMinore>()),
-            option::of(chiusa::<ValutazioneFamigliaMinore>()),
-            option::of(segnalazione_autorita_giudiziaria_sinba()),
-            option::of(provvedimento_giudiziario_sinba()),
-            option::of(affido_sinba()),
-            option::of(inserimento_residenziale_sinba()),
-            option::of(chiusura_sinba()),
-        ),
-        (
-            option::of(chiusa::<CollaborazioniInterventi>()),
-            option::of(1u8..=9),
-            option::of(chiusa::<FasciaIseeBeneficiario>()),
-            vec(chiusa::<ComposizioneFamiglia>(), 0..=2),
-            vec(stringa(), 0..=2),
-        ),
-    )
-        .prop_map(
-            |(
-                (
-                    id_beneficiario,
-                    minore_straniero_non_accompagnato,
-                    condizione_minore,
-                    luogo_vita,
-                    scuola_frequentata,
-                    condizione_lavoro,
-                    disabilita,
-                    tipo_disabilita,
-                    invciv_certificazioni,
-                    padre,
-                ),
-                (
-                    madre,
-                    data_prima_segnalazione,
-                    fonte_segnalazione,
-                    valutazione_minore,
-                    valutazione_famiglia,
-                    segnalazione_autorita_giudiziaria,
-                    provvedimento_giudiziario,
-                    affido,
-                    inserimento_residenziale,
-                    chiusura,
-                ),
-                (
-                    collaborazioni_interventi,
-                    numero_componenti_isee,
-                    fascia_isee,
-                    composizione_famiglia,
-                    prestazioni,
-                ),
-            )| SchedaSinba {
-                id_beneficiario,
-                minore_straniero_non_accompagnato,
-                condizione_minore,
-                luogo_vita,
-                scuola_frequentata,
-                condizione_lavoro,
-                disabilita,
-                tipo_disabilita,
-                invciv_certificazioni,
-                padre,
-                madre,
-                data_prima_segnalazione,
-                fonte_segnalazione,
-                valutazione_minore,
-                valutazione_famiglia,
-                segnalazione_autorita_giudiziaria,
-                provvedimento_giudiziario,
-                affido,
-                inserimento_residenziale,
-                chiusura,
-                collaborazioni_interventi,
-                numero_componenti_isee,
-                fascia_isee,
-                composizione_famiglia,
-                prestazioni,
-            },
-        )
-        .boxed()
+    strategia!(SchedaSinba {
+        id_beneficiario: option::of(stringa()),
+        minore_straniero_non_accompagnato: option::of(any::<bool>()),
+        condizione_minore: option::of(chiusa::<CondizioneMinore>()),
+        luogo_vita: option::of(chiusa::<LuogoVita>()),
+        scuola_frequentata: option::of(chiusa::<ScuolaFrequentata>()),
+        condizione_lavoro: option::of(chiusa::<CondizioneLavoro>()),
+        disabilita: option::of(any::<bool>()),
+        tipo_disabilita: option::of(chiusa::<TipoDisabilita>()),
+        invciv_certificazioni: option::of(chiusa::<InvCivCertificazioni>()),
+        padre: option::of(genitore_sinba()),
+        madre: option::of(genitore_sinba()),
+        data_prima_segnalazione: option::of(mese_anno()),
+        fonte_segnalazione: option::of(chiusa::<FonteSegnalazione>()),
+        valutazione_minore: option::of(chiusa::<ValutazioneMinore>()),
+        valutazione_famiglia: option::of(chiusa::<ValutazioneFamigliaMinore>()),
+        segnalazione_autorita_giudiziaria: option::of(segnalazione_autorita_giudiziaria_sinba()),
+        provvedimento_giudiziario: option::of(provvedimento_giudiziario_sinba()),
+        affido: option::of(affido_sinba()),
+        inserimento_residenziale: option::of(inserimento_residenziale_sinba()),
+        chiusura: option::of(chiusura_sinba()),
+        collaborazioni_interventi: option::of(chiusa::<CollaborazioniInterventi>()),
+        numero_componenti_isee: option::of(1u8..=9),
+        fascia_isee: option::of(chiusa::<FasciaIseeBeneficiario>()),
+        composizione_famiglia: lista(chiusa::<ComposizioneFamiglia>()),
+        prestazioni: lista(stringa()),
+    })
 }
 
 /// Strategy for [`GenitoreSinba`].
 pub fn genitore_sinba() -> BoxedStrategy<GenitoreSinba> {
-    ((
-        option::of(iso3166_numerico()),
-        option::of(stringa()),
-        option::of(chiusa::<TitoloStudio>()),
-        option::of(chiusa::<Occupazione>()),
-    ),)
-        .prop_map(
-            |((codice_cittadinanza, codice_regione_residenza, titolo_studio, occupazione),)| {
-                GenitoreSinba {
-                    codice_cittadinanza,
-                    codice_regione_residenza,
-                    titolo_studio,
-                    occupazione,
-                }
-            },
-        )
-        .boxed()
+    strategia!(GenitoreSinba {
+        codice_cittadinanza: option::of(iso3166_numerico()),
+        codice_regione_residenza: option::of(stringa()),
+        titolo_studio: option::of(chiusa::<TitoloStudio>()),
+        occupazione: option::of(chiusa::<Occupazione>()),
+    })
 }
 
 /// Strategy for [`SegnalazioneAutoritaGiudiziariaSinba`].
 pub fn segnalazione_autorita_giudiziaria_sinba(
 ) -> BoxedStrategy<SegnalazioneAutoritaGiudiziariaSinba> {
-    ((any::<bool>(), option::of(mese_anno())),)
-        .prop_map(|((presente, data),)| SegnalazioneAutoritaGiudiziariaSinba { presente, data })
-        .boxed()
+    strategia!(SegnalazioneAutoritaGiudiziariaSinba {
+        presente: any::<bool>(),
+        data: option::of(mese_anno()),
+    })
 }
 
 /// Strategy for [`ProvvedimentoGiudiziarioSinba`].
 pub fn provvedimento_giudiziario_sinba() -> BoxedStrategy<ProvvedimentoGiudiziarioSinba> {
-    ((
-        any::<bool>(),
-        option::of(mese_anno()),
-        option::of(chiusa::<AutoritaProvvedimento>()),
-        option::of(chiusa::<PotestaTutela>()),
-        option::of(chiusa::<TipoProvvedimentoGiudiziario>()),
-    ),)
-        .prop_map(|((presente, data, autorita, potesta_tutela, tipo),)| {
-            ProvvedimentoGiudiziarioSinba {
-                presente,
-                data,
-                autorita,
-                potesta_tutela,
-                tipo,
-            }
-        })
-        .boxed()
+    strategia!(ProvvedimentoGiudiziarioSinba {
+        presente: any::<bool>(),
+        data: option::of(mese_anno()),
+        autorita: option::of(chiusa::<AutoritaProvvedimento>()),
+        potesta_tutela: option::of(chiusa::<PotestaTutela>()),
+        tipo: option::of(chiusa::<TipoProvvedimentoGiudiziario>()),
+    })
 }
 
 /// Strategy for [`AffidoSinba`].
 pub fn affido_sinba() -> BoxedStrategy<AffidoSinba> {
-    ((
-        option::of(chiusa::<FormaInterventoAffido>()),
-        option::of(chiusa::<TipoInterventoAffido>()),
-        option::of(chiusa::<DurataAffido>()),
-        option::of(chiusa::<CarattereAffido>()),
-        option::of(chiusa::<EsitoAffido>()),
-    ),)
-        .prop_map(|((forma, tipo, durata, carattere, esito),)| AffidoSinba {
-            forma,
-            tipo,
-            durata,
-            carattere,
-            esito,
-        })
-        .boxed()
+    strategia!(AffidoSinba {
+        forma: option::of(chiusa::<FormaInterventoAffido>()),
+        tipo: option::of(chiusa::<TipoInterventoAffido>()),
+        durata: option::of(chiusa::<DurataAffido>()),
+        carattere: option::of(chiusa::<CarattereAffido>()),
+        esito: option::of(chiusa::<EsitoAffido>()),
+    })
 }
 
 /// Strategy for [`InserimentoResidenzialeSinba`].
 pub fn inserimento_residenziale_sinba() -> BoxedStrategy<InserimentoResidenzialeSinba> {
-    ((
-        option::of(chiusa::<CarattereInserimentoResidenziale>()),
-        option::of(chiusa::<FormaInserimentoResidenziale>()),
-        option::of(chiusa::<TipoInserimentoResidenziale>()),
-        option::of(chiusa::<EsitoInserimentoStruttura>()),
-    ),)
-        .prop_map(
-            |((carattere, forma, tipo, esito),)| InserimentoResidenzialeSinba {
-                carattere,
-                forma,
-                tipo,
-                esito,
-            },
-        )
-        .boxed()
+    strategia!(InserimentoResidenzialeSinba {
+        carattere: option::of(chiusa::<CarattereInserimentoResidenziale>()),
+        forma: option::of(chiusa::<FormaInserimentoResidenziale>()),
+        tipo: option::of(chiusa::<TipoInserimentoResidenziale>()),
+        esito: option::of(chiusa::<EsitoInserimentoStruttura>()),
+    })
 }
 
 /// Strategy for [`ChiusuraSinba`].
 pub fn chiusura_sinba() -> BoxedStrategy<ChiusuraSinba> {
-    ((
-        option::of(chiusa::<MotivazioneChiusuraCarico>()),
-        option::of(chiusa::<SituazioneChiusuraCarico>()),
-    ),)
-        .prop_map(|((motivazione, situazione),)| ChiusuraSinba {
-            motivazione,
-            situazione,
-        })
-        .boxed()
+    strategia!(ChiusuraSinba {
+        motivazione: option::of(chiusa::<MotivazioneChiusuraCarico>()),
+        situazione: option::of(chiusa::<SituazioneChiusuraCarico>()),
+    })
 }
 
 /// Strategy for [`Cartella`].
 pub fn cartella() -> BoxedStrategy<Cartella> {
-    ((
-        Just(VersioneModello),
-        stringa(),
-        ente(),
-        assistito(),
-        vec(processo_aiuto(), 0..=2),
-        vec(consenso_privacy(), 0..=2),
-        option::of(estensioni()),
-    ),)
-        .prop_map(
-            |((
-                versione_modello,
-                id_cartella,
-                ente_titolare,
-                assistito,
-                processi,
-                consensi_privacy,
-                estensioni,
-            ),)| Cartella {
-                versione_modello,
-                id_cartella,
-                ente_titolare,
-                assistito,
-                processi,
-                consensi_privacy,
-                estensioni,
-            },
-        )
-        .boxed()
+    strategia!(Cartella {
+        versione_modello: Just(VersioneModello),
+        id_cartella: stringa(),
+        ente_titolare: ente(),
+        assistito: assistito(),
+        processi: lista(processo_aiuto()),
+        consensi_privacy: lista(consenso_privacy()),
+        estensioni: option::of(estensioni()),
+    })
 }
 
 /// Strategy for [`MessaggioInterscambio`].
 pub fn messaggio_interscambio() -> BoxedStrategy<MessaggioInterscambio> {
-    ((
-        Just(VersioneModello),
-        identificatore(),
-        istante(),
-        stringa(),
-        stringa(),
-        stringa(),
-        option::of(stringa()),
-        identificatore(),
-        vec(identificatore(), 1..=2),
-        cartella(),
-    ),)
-        .prop_map(
-            |((
-                versione_modello,
-                id_messaggio,
-                data_creazione,
-                processing_code,
-                processing_mode_code,
-                accept_ack_code,
-                version_code,
-                mittente,
-                destinatari,
-                cartella,
-            ),)| MessaggioInterscambio {
-                versione_modello,
-                id_messaggio,
-                data_creazione,
-                processing_code,
-                processing_mode_code,
-                accept_ack_code,
-                version_code,
-                mittente,
-                destinatari,
-                cartella,
-            },
-        )
-        .boxed()
+    strategia!(MessaggioInterscambio {
+        versione_modello: Just(VersioneModello),
+        id_messaggio: identificatore(),
+        data_creazione: istante(),
+        processing_code: stringa(),
+        processing_mode_code: stringa(),
+        accept_ack_code: stringa(),
+        version_code: option::of(stringa()),
+        mittente: identificatore(),
+        destinatari: vec(identificatore(), 1..=2),
+        cartella: cartella(),
+    })
 }
 
 /// Strategy for [`RispostaInterscambio`].
 pub fn risposta_interscambio() -> BoxedStrategy<RispostaInterscambio> {
-    (
-        (
-            Just(VersioneModello),
-            identificatore(),
-            istante(),
-            stringa(),
-            stringa(),
-            stringa(),
-            identificatore(),
-            vec(identificatore(), 1..=2),
-            chiusa::<TipoEsito>(),
-            identificatore(),
-        ),
-        (vec(dettaglio_esito(), 0..=2),),
-    )
-        .prop_map(
-            |(
-                (
-                    versione_modello,
-                    id_messaggio,
-                    data_creazione,
-                    processing_code,
-                    processing_mode_code,
-                    accept_ack_code,
-                    mittente,
-                    destinatari,
-                    tipo_esito,
-                    id_messaggio_riferito,
-                ),
-                (dettagli,),
-            )| RispostaInterscambio {
-                versione_modello,
-                id_messaggio,
-                data_creazione,
-                processing_code,
-                processing_mode_code,
-                accept_ack_code,
-                mittente,
-                destinatari,
-                tipo_esito,
-                id_messaggio_riferito,
-                dettagli,
-            },
-        )
-        .boxed()
+    strategia!(RispostaInterscambio {
+        versione_modello: Just(VersioneModello),
+        id_messaggio: identificatore(),
+        data_creazione: istante(),
+        processing_code: stringa(),
+        processing_mode_code: stringa(),
+        accept_ack_code: stringa(),
+        mittente: identificatore(),
+        destinatari: vec(identificatore(), 1..=2),
+        tipo_esito: chiusa::<TipoEsito>(),
+        id_messaggio_riferito: identificatore(),
+        dettagli: lista(dettaglio_esito()),
+    })
 }
 
 /// Strategy for [`DettaglioEsito`].
 pub fn dettaglio_esito() -> BoxedStrategy<DettaglioEsito> {
-    ((
-        option::of(chiusa::<TipoDettaglio>()),
-        option::of(codice()),
-        option::of(testo()),
-        vec(stringa(), 0..=2),
-    ),)
-        .prop_map(|((tipo, codice, testo, posizioni),)| DettaglioEsito {
-            tipo,
-            codice,
-            testo,
-            posizioni,
-        })
-        .boxed()
+    strategia!(DettaglioEsito {
+        tipo: option::of(chiusa::<TipoDettaglio>()),
+        codice: option::of(codice()),
+        testo: option::of(testo()),
+        posizioni: lista(stringa()),
+    })
 }
 
 /// Strategy for [`IntestazioneFase`].
 pub fn intestazione_fase() -> BoxedStrategy<IntestazioneFase> {
-    ((
-        stringa(),
-        vec(identificatore(), 0..=2),
-        option::of(codice()),
-        chiusa::<StatoFase>(),
-        option::of(stringa()),
-        option::of(istante()),
-        option::of(istante()),
-        option::of(codice()),
-        option::of(chiusa::<EsitoProcesso>()),
-        option::of(testo()),
-    ),)
-        .prop_map(
-            |((
-                id_fase,
-                altri_id,
-                codice_fase,
-                stato_fase,
-                stato_fase_codice,
-                data_inizio,
-                data_fine,
-                esito,
-                esito_processo,
-                annotazioni,
-            ),)| IntestazioneFase {
-                id_fase,
-                altri_id,
-                codice_fase,
-                stato_fase,
-                stato_fase_codice,
-                data_inizio,
-                data_fine,
-                esito,
-                esito_processo,
-                annotazioni,
-            },
-        )
-        .boxed()
+    strategia!(IntestazioneFase {
+        id_fase: stringa(),
+        altri_id: lista(identificatore()),
+        codice_fase: option::of(codice()),
+        stato_fase: chiusa::<StatoFase>(),
+        stato_fase_codice: option::of(stringa()),
+        data_inizio: option::of(istante()),
+        data_fine: option::of(istante()),
+        esito: option::of(codice()),
+        esito_processo: option::of(chiusa::<EsitoProcesso>()),
+        annotazioni: option::of(testo()),
+    })
 }
 
 /// Strategy for [`FaseAccesso`].
 pub fn fase_accesso() -> BoxedStrategy<FaseAccesso> {
-    (
-        (
-            intestazione_fase(),
-            option::of(segnalazione()),
-            option::of(codice()),
-            option::of(codice()),
-            option::of(codice()),
-            option::of(codice()),
-            option::of(codice()),
-            option::of(codice()),
-            option::of(codice()),
-            option::of(codice()),
-        ),
-        (
-            option::of(codice()),
-            option::of(codice()),
-            option::of(importo()),
-            option::of(codice()),
-            option::of(ente_rilevatore()),
-            option::of(protocollo_dsu()),
-        ),
-    )
-        .prop_map(
-            |(
-                (
-                    intestazione,
-                    segnalazione,
-                    tipologia_richiesta,
-                    modalita_contatto,
-                    ambito_intervento_richiesto,
-                    composizione_nucleo,
-                    numerosita_nucleo,
-                    numerosita_rete_sociale,
-                    provenienza,
-                    area_reddituale,
-                ),
-                (dsu, tipologia_isee, valore_isee, occupazione, ente_rilevatore, dsu_protocollo),
-            )| FaseAccesso {
-                intestazione,
-                segnalazione,
-                tipologia_richiesta,
-                modalita_contatto,
-                ambito_intervento_richiesto,
-                composizione_nucleo,
-                numerosita_nucleo,
-                numerosita_rete_sociale,
-                provenienza,
-                area_reddituale,
-                dsu,
-                tipologia_isee,
-                valore_isee,
-                occupazione,
-                ente_rilevatore,
-                dsu_protocollo,
-            },
-        )
-        .boxed()
+    strategia!(FaseAccesso {
+        intestazione: intestazione_fase(),
+        segnalazione: option::of(segnalazione()),
+        tipologia_richiesta: option::of(codice()),
+        modalita_contatto: option::of(codice()),
+        ambito_intervento_richiesto: option::of(codice()),
+        composizione_nucleo: option::of(codice()),
+        numerosita_nucleo: option::of(codice()),
+        numerosita_rete_sociale: option::of(codice()),
+        provenienza: option::of(codice()),
+        area_reddituale: option::of(codice()),
+        dsu: option::of(codice()),
+        tipologia_isee: option::of(codice()),
+        valore_isee: option::of(importo()),
+        occupazione: option::of(codice()),
+        ente_rilevatore: option::of(ente_rilevatore()),
+        dsu_protocollo: option::of(protocollo_dsu()),
+    })
 }
 
 /// Strategy for [`FaseValutazioneBisogno`].
 pub fn fase_valutazione_bisogno() -> BoxedStrategy<FaseValutazioneBisogno> {
-    (
-        (
-            intestazione_fase(),
-            option::of(istante()),
-            option::of(operatore()),
-            option::of(operatore()),
-            vec(codice(), 0..=2),
-            vec(codice(), 0..=2),
-            option::of(testo()),
-            option::of(testo()),
-            vec(codice(), 0..=2),
-            option::of(codice()),
-        ),
-        (
-            vec(codice(), 0..=2),
-            option::of(codice()),
-            option::of(codice()),
-            option::of(testo()),
-            option::of(codice()),
-            vec(codice(), 0..=2),
-            option::of(codice()),
-            option::of(codice()),
-            vec(codice(), 0..=2),
-            vec(codice(), 0..=2),
-        ),
-        (option::of(codice()), option::of(valutazione_sina())),
-    )
-        .prop_map(
-            |(
-                (
-                    intestazione,
-                    data_valutazione,
-                    responsabile_valutazione,
-                    case_manager,
-                    aree_intervento_sociale,
-                    esenzioni_ticket,
-                    struttura_sociosanitaria_in_carico,
-                    servizi_sociosanitari_erogati,
-                    invalidita,
-                    indennita_frequenza,
-                ),
-                (
-                    previdenze_inps,
-                    assegno_pensione_invalidita,
-                    patologia_psichiatrica,
-                    patologie_correnti,
-                    portatore_protesi_ausili,
-                    protesi_ausili,
-                    motivazione_affido,
-                    necessita_cure_sanitarie,
-                    necessita_interventi_sociosanitari,
-                    necessita_interventi_sociali,
-                ),
-                (fonte_derivazione_valutazione, valutazione_sina),
-            )| FaseValutazioneBisogno {
-                intestazione,
-                data_valutazione,
-                responsabile_valutazione,
-                case_manager,
-                aree_intervento_sociale,
-                esenzioni_ticket,
-                struttura_sociosanitaria_in_carico,
-                servizi_sociosanitari_erogati,
-                invalidita,
-                indennita_frequenza,
-                previdenze_inps,
-                assegno_pensione_invalidita,
-                patologia_psichiatrica,
-                patologie_correnti,
-                portatore_protesi_ausili,
-                protesi_ausili,
-                motivazione_affido,
-                necessita_cure_sanitarie,
-                necessita_interventi_sociosanitari,
-                necessita_interventi_sociali,
-                fonte_derivazione_valutazione,
-                valutazione_sina,
-            },
-        )
-        .boxed()
+    strategia!(FaseValutazioneBisogno {
+        intestazione: intestazione_fase(),
+        data_valutazione: option::of(istante()),
+        responsabile_valutazione: option::of(operatore()),
+        case_manager: option::of(operatore()),
+        aree_intervento_sociale: lista(codice()),
+        esenzioni_ticket: lista(codice()),
+        struttura_sociosanitaria_in_carico: option::of(testo()),
+        servizi_sociosanitari_erogati: option::of(testo()),
+        invalidita: lista(codice()),
+        indennita_frequenza: option::of(codice()),
+        previdenze_inps: lista(codice()),
+        assegno_pensione_invalidita: option::of(codice()),
+        patologia_psichiatrica: option::of(codice()),
+        patologie_correnti: option::of(testo()),
+        portatore_protesi_ausili: option::of(codice()),
+        protesi_ausili: lista(codice()),
+        motivazione_affido: option::of(codice()),
+        necessita_cure_sanitarie: option::of(codice()),
+        necessita_interventi_sociosanitari: lista(codice()),
+        necessita_interventi_sociali: lista(codice()),
+        fonte_derivazione_valutazione: option::of(codice()),
+        valutazione_sina: option::of(valutazione_sina()),
+    })
 }
 
 /// Strategy for [`FaseProgettoIndividuale`].
 pub fn fase_progetto_individuale() -> BoxedStrategy<FaseProgettoIndividuale> {
-    ((
-        intestazione_fase(),
-        option::of(operatore()),
-        option::of(operatore()),
-        option::of(progetto_individuale()),
-    ),)
-        .prop_map(
-            |((intestazione, responsabile_progetto, responsabile_monitoraggio, progetto),)| {
-                FaseProgettoIndividuale {
-                    intestazione,
-                    responsabile_progetto,
-                    responsabile_monitoraggio,
-                    progetto,
-                }
-            },
-        )
-        .boxed()
+    strategia!(FaseProgettoIndividuale {
+        intestazione: intestazione_fase(),
+        responsabile_progetto: option::of(operatore()),
+        responsabile_monitoraggio: option::of(operatore()),
+        progetto: option::of(progetto_individuale()),
+    })
 }
 
 /// Strategy for [`FaseErogazioneServizio`].
 pub fn fase_erogazione_servizio() -> BoxedStrategy<FaseErogazioneServizio> {
-    (
-        (
-            intestazione_fase(),
-            option::of(testo()),
-            option::of(codice()),
-            option::of(codice()),
-            option::of(codice()),
-            option::of(codice()),
-            option::of(codice()),
-            option::of(istante()),
-            option::of(istante()),
-            vec(sospensione(), 0..=2),
-        ),
-        (
-            option::of(importo()),
-            option::of(codice()),
-            option::of(importo()),
-            option::of(importo()),
-            option::of(importo()),
-            vec(prestazione(), 0..=2),
-            option::of(chiusa::<StatoIntervento>()),
-            option::of(dati_siuss_prestazione()),
-        ),
-    )
-        .prop_map(
-            |(
-                (
-                    intestazione,
-                    struttura_fuori_rete,
-                    udo_sociale,
-                    soggetto_erogatore,
-                    modalita_erogazione,
-                    area_intervento_sociale,
-                    servizio_erogato,
-                    data_attivazione,
-                    data_conclusione,
-                    sospensioni,
-                ),
-                (
-                    valore_mensile_buono,
-                    tipologia_voucher,
-                    valore_voucher,
-                    importo_erogato,
-                    riprogrammazione_risorse,
-                    prestazioni_erogate,
-                    stato_intervento,
-                    siuss,
-                ),
-            )| FaseErogazioneServizio {
-                intestazione,
-                struttura_fuori_rete,
-                udo_sociale,
-                soggetto_erogatore,
-                modalita_erogazione,
-                area_intervento_sociale,
-                servizio_erogato,
-                data_attivazione,
-                data_conclusione,
-                sospensioni,
-                valore_mensile_buono,
-                tipologia_voucher,
-                valore_voucher,
-                importo_erogato,
-                riprogrammazione_risorse,
-                prestazioni_erogate,
-                stato_intervento,
-                siuss,
-            },
-        )
-        .boxed()
+    strategia!(FaseErogazioneServizio {
+        intestazione: intestazione_fase(),
+        struttura_fuori_rete: option::of(testo()),
+        udo_sociale: option::of(codice()),
+        soggetto_erogatore: option::of(codice()),
+        modalita_erogazione: option::of(codice()),
+        area_intervento_sociale: option::of(codice()),
+        servizio_erogato: option::of(codice()),
+        data_attivazione: option::of(istante()),
+        data_conclusione: option::of(istante()),
+        sospensioni: lista(sospensione()),
+        valore_mensile_buono: option::of(importo()),
+        tipologia_voucher: option::of(codice()),
+        valore_voucher: option::of(importo()),
+        importo_erogato: option::of(importo()),
+        riprogrammazione_risorse: option::of(importo()),
+        prestazioni_erogate: lista(prestazione()),
+        stato_intervento: option::of(chiusa::<StatoIntervento>()),
+        siuss: option::of(dati_siuss_prestazione()),
+    })
 }
 
 /// Strategy for [`FaseValutazioneFinale`].
 pub fn fase_valutazione_finale() -> BoxedStrategy<FaseValutazioneFinale> {
-    ((
-        intestazione_fase(),
-        option::of(operatore()),
-        option::of(istante()),
-        option::of(istante()),
-        option::of(testo()),
-        option::of(codice()),
-        option::of(importo()),
-        option::of(testo()),
-        option::of(testo()),
-        option::of(codice()),
-    ),)
-        .prop_map(
-            |((
-                intestazione,
-                responsabile_chiusura,
-                data_chiusura_progetto,
-                data_valutazione_finale,
-                valutazione_finale,
-                motivazione_chiusura,
-                risorse_economiche_finali,
-                risultati_raggiunti,
-                risultati_non_raggiunti,
-                nuovo_progetto,
-            ),)| FaseValutazioneFinale {
-                intestazione,
-                responsabile_chiusura,
-                data_chiusura_progetto,
-                data_valutazione_finale,
-                valutazione_finale,
-                motivazione_chiusura,
-                risorse_economiche_finali,
-                risultati_raggiunti,
-                risultati_non_raggiunti,
-                nuovo_progetto,
-            },
-        )
-        .boxed()
+    strategia!(FaseValutazioneFinale {
+        intestazione: intestazione_fase(),
+        responsabile_chiusura: option::of(operatore()),
+        data_chiusura_progetto: option::of(istante()),
+        data_valutazione_finale: option::of(istante()),
+        valutazione_finale: option::of(testo()),
+        motivazione_chiusura: option::of(codice()),
+        risorse_economiche_finali: option::of(importo()),
+        risultati_raggiunti: option::of(testo()),
+        risultati_non_raggiunti: option::of(testo()),
+        nuovo_progetto: option::of(codice()),
+    })
 }
 
 /// Strategy for [`Fase`] (any kind).

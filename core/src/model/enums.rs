@@ -1,5 +1,5 @@
 //! Structural closed lists (D1, `codelists.md` §2.1 and §8) as Rust enums, and the
-//! [`codelist!`] macro shared with the INPS enumerations ([`super::inps`]).
+//! `codelist!` macro shared with the INPS enumerations ([`super::inps`]).
 //!
 //! Every enum has the same surface (trait [`ListaChiusa`]): `code()`, `from_code()`, `label()`,
 //! `ALL`, `CODES` and `SYSTEM`. JSON carries the code string; an unknown code is a
