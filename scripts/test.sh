@@ -38,6 +38,9 @@ cargo fmt --all -- --check
 section "cargo clippy (all targets, all features, warnings are errors)"
 cargo clippy --workspace --all-targets --all-features -- -D warnings
 
+section "rustdoc (core and CLI, warnings are errors)"
+RUSTDOCFLAGS="-D warnings" cargo doc --no-deps -p cartella -p cartella-cli
+
 section "cargo test (workspace, all features)"
 cargo test --workspace --all-features
 

@@ -1,6 +1,5 @@
 //! Helpers shared by the subcommands: argument enums and masking of free text.
 
-use cartella::privacy::maschera_cf;
 use cartella::rules::Profile;
 use clap::ValueEnum;
 
@@ -53,27 +52,7 @@ pub enum Lang {
 /// assert_eq!(mask_identifiers("unknown variant `RSSMRA80A01H501U`"), "unknown variant `RSSMRA*********U`");
 /// ```
 pub fn mask_identifiers(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut run = String::new();
-    let flush = |run: &mut String, out: &mut String| {
-        let n = run.chars().count();
-        if n >= 11 && run.chars().any(|c| c.is_ascii_digit()) {
-            out.push_str(&maschera_cf(run));
-        } else {
-            out.push_str(run);
-        }
-        run.clear();
-    };
-    for c in text.chars() {
-        if c.is_ascii_alphanumeric() {
-            run.push(c);
-        } else {
-            flush(&mut run, &mut out);
-            out.push(c);
-        }
-    }
-    flush(&mut run, &mut out);
-    out
+    cartella::privacy::maschera_testo(text)
 }
 
 #[cfg(test)]

@@ -24,7 +24,6 @@
 //! ```
 
 use std::borrow::Cow;
-use std::fmt;
 
 use chrono::{Datelike, NaiveDate};
 use unicode_normalization::UnicodeNormalization;
@@ -184,39 +183,9 @@ fn cifra_numerico(b: &[u8]) -> u8 {
 // Public types
 // ---------------------------------------------------------------------------------------------
 
-/// A normalised codice fiscale. `Debug` and `Display` are masked (`privacy.md` §4); the raw value
-/// is only available through [`CodiceFiscale::as_str`].
-#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct CodiceFiscale(String);
-
-impl CodiceFiscale {
-    /// The full (unmasked) value. Never put it into diagnostics.
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-
-    /// The full (unmasked) value.
-    pub fn into_string(self) -> String {
-        self.0
-    }
-
-    /// The masked form (`RSSMRA*********U`).
-    pub fn mascherato(&self) -> String {
-        maschera_cf(&self.0)
-    }
-}
-
-impl fmt::Debug for CodiceFiscale {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "CodiceFiscale({:?})", self.mascherato())
-    }
-}
-
-impl fmt::Display for CodiceFiscale {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.mascherato())
-    }
-}
+/// The codice fiscale type of the model: `Debug` and `Display` are masked (`privacy.md` §4); the
+/// raw value is only available through [`CodiceFiscale::as_str`].
+pub use crate::model::CodiceFiscale;
 
 /// Kind of code after classification (CF-001).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -518,7 +487,7 @@ pub fn analizza(input: &str, opz: &OpzioniCf<'_>) -> AnalisiCf {
     let masked = maschera_cf(input);
     let norm = normalizza(input);
     let mut out = AnalisiCf {
-        normalizzato: CodiceFiscale(norm.to_string()),
+        normalizzato: CodiceFiscale::new(norm.to_string()),
         tipo: None,
         valido: false,
         sesso: None,

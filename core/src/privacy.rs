@@ -25,24 +25,25 @@ pub fn maschera_cf(value: &str) -> String {
     }
 }
 
-/// Masks, with [`maschera_cf`], every alphanumeric run that could be or hide a
-/// codice fiscale: 11 digits (numeric CF), or 16 or more characters containing a digit or all
-/// upper-case (alphanumeric CF, omocodia included). Field names and enum tokens are not touched.
-/// Used for every diagnostic text that may echo input (parse errors, binding errors).
+/// Masks, with [`maschera_cf`], every alphanumeric run that could be or hide a codice fiscale: 11
+/// or more characters containing a digit (numeric CF, alphanumeric CF in any case, omocodia
+/// included), or 16 or more upper-case letters. Field names and enum tokens are not touched;
+/// over-masking an unrelated token is harmless, leaking a code is not.
+/// Used for every diagnostic text that may echo input (parse errors, binding and CLI errors).
 ///
 /// ```
 /// use cartella::privacy::maschera_testo;
 /// assert_eq!(maschera_testo("invalid value RSSMRA80A01H501U at line 3"), "invalid value RSSMRA*********U at line 3");
+/// assert_eq!(maschera_testo("\"rssmra80a01h501u\""), "\"rssmra*********u\"");
 /// ```
 pub fn maschera_testo(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut run = String::new();
     let flush = |run: &mut String, out: &mut String| {
         let n = run.chars().count();
-        let numerico = n == 11 && run.chars().all(|c| c.is_ascii_digit());
-        let alfanumerico = n >= 16
-            && (run.chars().any(|c| c.is_ascii_digit()) || run.chars().all(char::is_uppercase));
-        if numerico || alfanumerico {
+        let con_cifre = n >= 11 && run.chars().any(|c| c.is_ascii_digit());
+        let maiuscole = n >= 16 && run.chars().all(char::is_uppercase);
+        if con_cifre || maiuscole {
             out.push_str(&maschera_cf(run));
         } else {
             out.push_str(run);

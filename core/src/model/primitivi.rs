@@ -278,13 +278,14 @@ impl CodiceFiscale {
     pub fn mascherato(&self) -> String {
         crate::privacy::maschera_cf(&self.0)
     }
-    /// Normalised form: trimmed, upper-case, inner spaces removed (`model.md` §1.2).
+    /// Normalised form: trimmed, upper-case, inner spaces removed (`model.md` §1.2,
+    /// [`crate::cf::normalizza`]).
     pub fn normalizzato(&self) -> String {
+        crate::cf::normalizza(&self.0).into_owned()
+    }
+    /// The full (unmasked) value.
+    pub fn into_string(self) -> String {
         self.0
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .flat_map(char::to_uppercase)
-            .collect()
     }
 }
 impl fmt::Debug for CodiceFiscale {
