@@ -4,7 +4,7 @@ use std::fmt::Write as _;
 use std::io::{self, Write};
 use std::process::ExitCode;
 
-use cartella::rules::{catalogo, RuleDef, Stage, DEFERRED, IMPLEMENTED};
+use cartella::rules::{catalogo, RuleDef, Stage};
 use clap::{Args, ValueEnum};
 use serde_json::{json, Value};
 
@@ -50,12 +50,12 @@ pub struct ExplainArgs {
 
 /// Whether this version of the library evaluates the rule.
 pub fn implemented(rule: &RuleDef) -> bool {
-    rule.stage == Stage::Canonical && IMPLEMENTED.contains(&rule.id.as_str())
+    rule.is_implemented()
 }
 
 /// `implemented` or `planned`.
 pub fn status(rule: &RuleDef) -> &'static str {
-    if implemented(rule) {
+    if rule.is_implemented() {
         "implemented"
     } else {
         "planned"
@@ -64,27 +64,11 @@ pub fn status(rule: &RuleDef) -> &'static str {
 
 /// Why a rule is not evaluated by this version, and what will evaluate it.
 pub fn planned_reason(rule: &RuleDef) -> Option<&'static str> {
-    if implemented(rule) {
-        return None;
-    }
-    if let Some((_, reason)) = DEFERRED.iter().find(|(id, _)| *id == rule.id) {
-        return Some(reason);
-    }
-    Some(match rule.stage {
-        Stage::Xml => "raised by the XML readers (HL7 interscambio, INPS flows), which come with later components",
-        Stage::Siuss => "raised on INPS flows, which come with a later component",
-        Stage::Waas => "raised on WaaS API inputs and outputs, which come with a later component",
-        Stage::Canonical => "not evaluated by this version",
-    })
+    rule.planned_reason()
 }
 
 fn stage_str(stage: Stage) -> &'static str {
-    match stage {
-        Stage::Xml => "xml",
-        Stage::Canonical => "canonical",
-        Stage::Siuss => "siuss",
-        Stage::Waas => "waas",
-    }
+    stage.as_str()
 }
 
 fn stage_description(stage: Stage) -> &'static str {

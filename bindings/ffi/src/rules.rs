@@ -1,6 +1,6 @@
 //! The rule catalogue.
 
-use cartella::rules::{self as core, RuleDef, Stage};
+use cartella::rules::{self as core, RuleDef};
 
 use crate::error::{CartellaError, Result};
 use crate::findings::{Profile, Severity};
@@ -38,15 +38,6 @@ pub struct RuleInfo {
     pub implemented: bool,
 }
 
-fn stage(s: Stage) -> &'static str {
-    match s {
-        Stage::Xml => "xml",
-        Stage::Canonical => "canonical",
-        Stage::Siuss => "siuss",
-        Stage::Waas => "waas",
-    }
-}
-
 fn info(r: &RuleDef) -> RuleInfo {
     RuleInfo {
         id: r.id.clone(),
@@ -61,8 +52,8 @@ fn info(r: &RuleDef) -> RuleInfo {
         message_it: r.message_it.clone(),
         message_en: r.message_en.clone(),
         params: r.params.clone(),
-        stage: stage(r.stage).to_string(),
-        implemented: core::IMPLEMENTED.contains(&r.id.as_str()),
+        stage: r.stage.as_str().to_string(),
+        implemented: r.is_implemented(),
     }
 }
 

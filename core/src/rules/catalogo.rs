@@ -31,6 +31,16 @@ pub enum Stage {
 }
 
 impl Stage {
+    /// The token used in JSON and by the CLI: `xml`, `canonical`, `siuss`, `waas`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Stage::Xml => "xml",
+            Stage::Canonical => "canonical",
+            Stage::Siuss => "siuss",
+            Stage::Waas => "waas",
+        }
+    }
+
     fn of(id: &str) -> Stage {
         if id.starts_with("XML-") || id.starts_with("CSI-CMP-") || id.starts_with("CSI-ENV-") {
             Stage::Xml

@@ -4,6 +4,7 @@
 //! JSON Pointer of the cartella inside the validated document: `""` for a cartella, `/cartella`
 //! for an interchange message) and `RULES`, the ids it implements.
 
+use super::catalogo::{RuleDef, Stage};
 use super::engine::Ctx;
 use super::{
     accesso, anagrafica, cf, codici, date, erogazione, fasi, finale, importi, operatori, privacy,
@@ -69,6 +70,31 @@ pub static DEFERRED: std::sync::LazyLock<Vec<(&'static str, &'static str)>> =
         ids
     });
 
+impl RuleDef {
+    /// Whether this version evaluates the rule (on the canonical model).
+    pub fn is_implemented(&self) -> bool {
+        self.stage == Stage::Canonical && IMPLEMENTED.binary_search(&self.id.as_str()).is_ok()
+    }
+
+    /// Why a rule is not evaluated by this version and what will raise it; `None` when it is.
+    pub fn planned_reason(&self) -> Option<&'static str> {
+        if self.is_implemented() {
+            return None;
+        }
+        if let Some((_, reason)) = DEFERRED.iter().find(|(id, _)| *id == self.id) {
+            return Some(reason);
+        }
+        Some(match self.stage {
+            Stage::Xml => {
+                "raised by the XML readers (HL7 interscambio, INPS flows), which come with later components"
+            }
+            Stage::Siuss => "raised on INPS flows, which come with a later component",
+            Stage::Waas => "raised on WaaS API inputs and outputs, which come with a later component",
+            Stage::Canonical => "not evaluated by this version",
+        })
+    }
+}
+
 /// Runs every family on a cartella.
 pub(crate) fn valida_cartella(ctx: &mut Ctx<'_>, cartella: &Cartella, base: &str) {
     for famiglia in FAMIGLIE {
@@ -84,7 +110,7 @@ pub(crate) fn valida_messaggio(ctx: &mut Ctx<'_>, messaggio: &MessaggioInterscam
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::{catalogo, Stage};
+    use crate::rules::catalogo;
 
     /// Every `CF-*` and canonical `CSI-*` rule of the catalogue is either implemented by exactly
     /// one family or explicitly deferred with a reason; never both, never neither.
