@@ -42,6 +42,10 @@ pub struct Common {
     /// Do not use the embedded reference tables (birthplace not checked, CF-018).
     #[arg(long)]
     pub no_refdata: bool,
+    /// Print each code in full in the `code` field and the text line. By default codes are masked
+    /// (`RSSMRA*********U`, privacy.md §4); messages stay masked in any case.
+    #[arg(long)]
+    pub unmasked: bool,
 }
 
 /// `cartella cf` subcommands.
@@ -72,8 +76,17 @@ pub struct CfArgs {
     pub command: CfCommand,
 }
 
+/// The code as printed: masked unless the caller asked for it in full.
+fn shown(a: &AnalisiCf, unmasked: bool) -> String {
+    if unmasked {
+        a.normalizzato.as_str().to_string()
+    } else {
+        a.normalizzato.mascherato()
+    }
+}
+
 /// JSON object of one analysed code (the CLI contract).
-pub fn to_json(a: &AnalisiCf) -> Value {
+pub fn to_json(a: &AnalisiCf, unmasked: bool) -> Value {
     let issues: Vec<Value> = a
         .findings
         .iter()
@@ -98,7 +111,7 @@ pub fn to_json(a: &AnalisiCf) -> Value {
         )
         .collect();
     json!({
-        "code": a.normalizzato.mascherato(),
+        "code": shown(a, unmasked),
         "valid": a.valido,
         "sex": a.sesso.map(|s| s.as_str()),
         "birth_date": a.data_nascita.map(|d| d.format("%Y-%m-%d").to_string()),
@@ -112,10 +125,10 @@ pub fn to_json(a: &AnalisiCf) -> Value {
     })
 }
 
-fn to_text(a: &AnalisiCf) -> String {
+fn to_text(a: &AnalisiCf, unmasked: bool) -> String {
     let mut s = format!(
         "{} {}",
-        a.normalizzato.mascherato(),
+        shown(a, unmasked),
         if a.valido { "valid" } else { "INVALID" }
     );
     if let Some(x) = a.sesso {
@@ -139,10 +152,10 @@ fn to_text(a: &AnalisiCf) -> String {
     s
 }
 
-fn emit(out: &mut impl Write, a: &AnalisiCf, format: Format) -> std::io::Result<()> {
-    match format {
-        Format::Json => writeln!(out, "{}", to_json(a)),
-        Format::Text => writeln!(out, "{}", to_text(a)),
+fn emit(out: &mut impl Write, a: &AnalisiCf, common: &Common) -> std::io::Result<()> {
+    match common.format {
+        Format::Json => writeln!(out, "{}", to_json(a, common.unmasked)),
+        Format::Text => writeln!(out, "{}", to_text(a, common.unmasked)),
     }
 }
 
@@ -170,7 +183,7 @@ pub fn run(args: CfArgs) -> ExitCode {
             let mut check = |code: &str, out: &mut std::io::BufWriter<std::io::StdoutLock<'_>>| {
                 let a = cf::analizza(code, &opz);
                 all_valid &= a.valido;
-                emit(out, &a, common.format)
+                emit(out, &a, &common)
             };
             let mut res = Ok(());
             for code in &codes {
@@ -202,7 +215,7 @@ pub fn run(args: CfArgs) -> ExitCode {
         }
         CfCommand::Decode { code, common } => {
             let a = cf::analizza(&code, &opzioni(&common));
-            emit(&mut out, &a, common.format).map(|()| a.valido)
+            emit(&mut out, &a, &common).map(|()| a.valido)
         }
     };
     match result.and_then(|ok| out.flush().map(|()| ok)) {

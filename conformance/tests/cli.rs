@@ -683,3 +683,36 @@ fn help_and_version() {
     assert_eq!(code(&run(&["--version"])), 0);
     assert_eq!(code(&run(&["frobnicate"])), 2);
 }
+
+#[test]
+fn cf_codes_are_masked_unless_asked_for_in_full() {
+    let masked = run(&["cf", "decode", "RSSMRA80A01H501U", "--format", "json"]);
+    assert_eq!(code(&masked), 0);
+    assert_eq!(json_lines(&masked)[0]["code"], "RSSMRA*********U");
+    let full = run(&[
+        "cf",
+        "decode",
+        "rssmra80a01h501u",
+        "--format",
+        "json",
+        "--unmasked",
+    ]);
+    assert_eq!(code(&full), 0);
+    let line = &json_lines(&full)[0];
+    assert_eq!(line["code"], "RSSMRA80A01H501U", "normalised, in full");
+    let wrong = run(&[
+        "cf",
+        "check",
+        "RSSMRA80A01H501A",
+        "--format",
+        "json",
+        "--unmasked",
+    ]);
+    assert_eq!(code(&wrong), 1);
+    let line = &json_lines(&wrong)[0];
+    assert_eq!(line["code"], "RSSMRA80A01H501A");
+    assert!(
+        !line["issues"].to_string().contains("80A01H501"),
+        "messages stay masked: {line}"
+    );
+}
