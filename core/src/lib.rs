@@ -21,6 +21,7 @@
 pub mod cf;
 pub mod codelists;
 pub mod error;
+pub mod interscambio;
 pub mod json;
 pub mod lifecycle;
 pub mod model;

@@ -1,0 +1,2486 @@
+//! Reader of the interchange request `PRSS_IN001004ZZ` (`interscambio.md` §2–§11, §16).
+//!
+//! [`leggi`] parses the bytes with the hardened XML layer ([`super::xml`]), maps every element of
+//! the message back to the canonical model and returns the model together with every finding
+//! raised while reading (XML-*, CSI-ENV-*, CSI-CMP-*, and the canonical CSI rules that only the
+//! reader can see). Findings are data: a readable but flawed message yields the model plus
+//! findings.
+//!
+//! **Unreadable input** (not well-formed, DOCTYPE, limits, encoding: `XML-001`, `XML-002`,
+//! `XML-003`, `XML-012`; or a wrong root element/namespace, `XML-004`) is *not* an `Err`: it gives a
+//! [`Lettura`] with `messaggio: None` and the blocking finding (with line and column in its
+//! parameters). `Err` is reserved for failures of the library itself (never on input).
+//!
+//! Every finding carries `xml_path`: absolute, prefix-free, with a 1-based positional predicate
+//! on every step below the root (README §5).
+
+use std::collections::BTreeSet;
+
+use super::xml::{analizza, Elemento, LimitiXml};
+use crate::error::CartellaError;
+use crate::model::*;
+use crate::rules::Issue;
+
+/// HL7 v3 namespace.
+pub const NS_HL7: &str = "urn:hl7-org:v3";
+/// Regional prefix `P` of the item OIDs (`interscambio.md` notation).
+const P: &str = "2.16.840.1.113883.2.9.2.30.3.2.3.1";
+/// Default root of message and device ids.
+const ROOT_MESSAGGIO: &str = "2.16.840.1.113883.2.9.2.30.3.2.4.3";
+/// Phase id root.
+const ROOT_FASE: &str = "2.16.840.1.113883.2.9.2.30.3.2";
+/// Codice fiscale root (HL7 Italia).
+const ROOT_CF: &str = "2.16.840.1.113883.2.9.4.3.2";
+/// Codice fiscale root of the assistito used by the reference implementation.
+const ROOT_CF_ALT: &str = "2.16.840.1.113883.2.9.4.1.2";
+/// Tessera TEAM root.
+const ROOT_TEAM: &str = "2.16.840.1.113883.2.9.4.1.4";
+/// ATS/ASST root.
+const ROOT_ATS_ASST: &str = "2.16.840.1.113883.2.9.2.30.4.11";
+/// Comuni code system.
+const SISTEMA_COMUNI: &str = "2.16.840.1.113883.2.9.4.2.3";
+
+fn p(suffisso: &str) -> String {
+    format!("{P}.{suffisso}")
+}
+
+/// Options of the reader.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct OpzioniLettura {
+    /// Limits of the XML layer (`XML-003`).
+    pub limiti: LimitiXml,
+}
+
+/// Result of reading a message: the model (absent when the input is unreadable) and the findings.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Lettura {
+    /// The message read, `None` when the input could not be read at all.
+    pub messaggio: Option<MessaggioInterscambio>,
+    /// Every finding raised while reading, in document order.
+    pub issues: Vec<Issue>,
+}
+
+impl Lettura {
+    /// Whether a finding of `rule_id` was raised.
+    pub fn has(&self, rule_id: &str) -> bool {
+        self.issues.iter().any(|i| i.rule_id == rule_id)
+    }
+}
+
+/// Reads a `PRSS_IN001004ZZ` request.
+///
+/// ```
+/// use cartella::interscambio::lettore::{leggi, OpzioniLettura};
+/// let l = leggi(b"<a/>", &OpzioniLettura::default()).unwrap();
+/// assert!(l.messaggio.is_none());
+/// assert!(l.has("XML-004"));
+/// ```
+pub fn leggi(xml: &[u8], opzioni: &OpzioniLettura) -> Result<Lettura, CartellaError> {
+    let mut r = Lettore::default();
+    let radice = match analizza(xml, &opzioni.limiti) {
+        Ok(e) => e,
+        Err(e) => {
+            r.emetti(
+                e.rule_id,
+                "",
+                "/",
+                [
+                    ("riga", e.riga.to_string()),
+                    ("colonna", e.colonna.to_string()),
+                    ("dettaglio", e.messaggio),
+                ],
+            );
+            return Ok(Lettura {
+                messaggio: None,
+                issues: r.issues,
+            });
+        }
+    };
+    let messaggio = r.messaggio(&radice);
+    Ok(Lettura {
+        messaggio,
+        issues: r.issues,
+    })
+}
+
+/// Reading state: findings and the element names already reported as unmapped.
+#[derive(Default)]
+pub(crate) struct Lettore {
+    pub(crate) issues: Vec<Issue>,
+    non_mappati: BTreeSet<String>,
+}
+
+/// Elements found with their xml paths.
+type Trovati<'e> = Vec<(&'e Elemento, String)>;
+
+/// A value read from a TS.
+enum Ts {
+    Assente,
+    Valido(Istante),
+    NonValido,
+}
+
+impl Lettore {
+    pub(crate) fn emetti<'a>(
+        &mut self,
+        rule_id: &str,
+        path: &str,
+        xml_path: &str,
+        params: impl IntoIterator<Item = (&'a str, String)>,
+    ) {
+        if let Ok(i) = Issue::new(rule_id, path, params) {
+            self.issues.push(i.with_xml_path(xml_path));
+        }
+    }
+
+    fn non_mappato(&mut self, e: &Elemento, xml_path: &str) {
+        if self.non_mappati.insert(e.nome.clone()) {
+            self.emetti("XML-010", "", xml_path, [("elemento", e.nome.clone())]);
+        }
+    }
+
+    // -----------------------------------------------------------------------------------------
+    // Datatypes
+    // -----------------------------------------------------------------------------------------
+
+    /// Parses a TS value (§3.4); `XML-013` on invalid values, `CSI-CMP-001` on `ddMMyyyy`.
+    fn ts(&mut self, v: Option<&str>, path: &str, xp: &str) -> Ts {
+        let Some(v) = v.filter(|v| !v.is_empty()) else {
+            return Ts::Assente;
+        };
+        match parse_ts(v) {
+            Some((i, campo)) => {
+                if campo {
+                    self.emetti("CSI-CMP-001", path, xp, [("valore", v.to_string())]);
+                }
+                Ts::Valido(i)
+            }
+            None => {
+                self.emetti("XML-013", path, xp, [("valore", v.to_string())]);
+                Ts::NonValido
+            }
+        }
+    }
+
+    fn istante(&mut self, v: Option<&str>, path: &str, xp: &str) -> Option<Istante> {
+        match self.ts(v, path, xp) {
+            Ts::Valido(i) => Some(i),
+            _ => None,
+        }
+    }
+
+    /// A coded value (§3.2) of an item whose OID is `oid`.
+    fn codice_valore(
+        &mut self,
+        e: &Elemento,
+        oid: Option<&str>,
+        path: &str,
+        xp: &str,
+    ) -> Option<Codice> {
+        let nf = e.attr("nullFlavor").is_some();
+        let Some(code) = e.attr("code").filter(|c| !c.is_empty()) else {
+            if !nf {
+                self.emetti("CSI-CMP-022", path, xp, [("elemento", e.nome.clone())]);
+            }
+            return None;
+        };
+        if nf {
+            self.emetti("XML-015", path, xp, []);
+        }
+        let system = match e.attr("codeSystem").filter(|s| !s.is_empty()) {
+            Some(s) if matches!(s, "CD" | "ANY" | "MO") => {
+                self.emetti("CSI-CMP-013", path, xp, [("valore", s.to_string())]);
+                oid.unwrap_or_default().to_string()
+            }
+            Some(s) => s.to_string(),
+            None => {
+                if oid.is_some() {
+                    self.emetti("CSI-CMP-006", path, xp, []);
+                }
+                oid.unwrap_or_default().to_string()
+            }
+        };
+        Some(Codice {
+            code: code.to_string(),
+            system,
+            display: e
+                .attr("displayName")
+                .filter(|d| !d.is_empty())
+                .map(Testo::new),
+            system_version: e
+                .attr("codeSystemVersion")
+                .filter(|d| !d.is_empty())
+                .map(str::to_string),
+        })
+    }
+
+    /// A coded element whose system is its own `@codeSystem` (no item OID to assume).
+    fn codice(&mut self, e: Option<&Elemento>, path: &str, xp: &str) -> Option<Codice> {
+        let e = e?;
+        e.attr("code")?;
+        self.codice_valore(e, None, path, xp)
+    }
+
+    /// Money (§3.5).
+    fn importo(&mut self, e: &Elemento, path: &str, xp: &str) -> Option<Importo> {
+        let xsi_mo = e.attr_prefissato("type") == Some("MO");
+        let (testo, currency) = if xsi_mo && e.attr("value").is_some() {
+            self.emetti("CSI-CMP-002", path, xp, []);
+            (e.attr("value"), e.attr("currency"))
+        } else {
+            (e.attr("code"), e.attr("currency"))
+        };
+        let Some(testo) = testo.filter(|t| !t.is_empty()) else {
+            if e.attr("nullFlavor").is_none() {
+                self.emetti("CSI-CMP-022", path, xp, [("elemento", e.nome.clone())]);
+            }
+            return None;
+        };
+        let currency = match currency.filter(|c| !c.is_empty()) {
+            Some(c) => c.to_string(),
+            None => {
+                self.emetti("CSI-CMP-003", path, xp, []);
+                "EUR".to_string()
+            }
+        };
+        let normalizzato = if testo.contains(',') && !testo.contains('.') {
+            self.emetti("CSI-CMP-021", path, xp, [("valore", testo.to_string())]);
+            testo.replace(',', ".")
+        } else {
+            testo.to_string()
+        };
+        match Decimale::parse(&normalizzato) {
+            Ok(amount) => Some(Importo { amount, currency }),
+            Err(_) => {
+                self.emetti("CSI-MON-008", path, xp, [("valore", testo.to_string())]);
+                None
+            }
+        }
+    }
+
+    /// A date carried by an ANY item (§3.7): `@code` TS, or `@value` with an `xsi:type`.
+    fn data_any(&mut self, e: &Elemento, path: &str, xp: &str) -> Option<Istante> {
+        let v = match e.attr("code") {
+            Some(c) => Some(c),
+            None => {
+                let v = e.attr("value");
+                if v.is_some() {
+                    self.emetti("CSI-CMP-002", path, xp, []);
+                }
+                v
+            }
+        };
+        if v.is_none() && e.attr("nullFlavor").is_none() {
+            self.emetti("CSI-CMP-022", path, xp, [("elemento", e.nome.clone())]);
+        }
+        self.istante(v, path, &format!("{xp}/@code"))
+    }
+
+    fn testo_el(&mut self, e: Option<&Elemento>) -> Option<Testo> {
+        let e = e?;
+        let t = e.testo_completo();
+        (!t.is_empty()).then(|| Testo::new(t))
+    }
+
+    /// `given`/`family` of a name (§3.9).
+    fn nome(
+        &mut self,
+        e: Option<&Elemento>,
+        path: &str,
+        xp: &str,
+    ) -> (Option<Testo>, Option<Testo>) {
+        let Some(n) = e else { return (None, None) };
+        let unisci = |nome: &str| {
+            let parti: Vec<String> = n
+                .figli_nome(nome)
+                .map(Elemento::testo_completo)
+                .filter(|s| !s.is_empty())
+                .collect();
+            (!parti.is_empty()).then(|| Testo::new(parti.join(" ")))
+        };
+        let (g, f) = (unisci("given"), unisci("family"));
+        if g.is_none() && f.is_none() {
+            let t = n.testo_completo();
+            if !t.is_empty() {
+                self.emetti("CSI-CMP-020", path, xp, []);
+                return (None, Some(Testo::new(t)));
+            }
+        }
+        (g, f)
+    }
+
+    /// Gender (§7.2).
+    fn genere(&mut self, e: Option<&Elemento>, path: &str, xp: &str) -> Option<Genere> {
+        let e = e?;
+        if e.attr("classCode").is_some() {
+            self.emetti("CSI-CMP-024", path, xp, []);
+        }
+        let c = e.attr("code")?;
+        match c {
+            "M" => Some(Genere::M),
+            "F" => Some(Genere::F),
+            "UN" => Some(Genere::Un),
+            "1" | "2" => {
+                self.emetti("CSI-CMP-005", path, xp, [("valore", c.to_string())]);
+                Some(if c == "1" { Genere::M } else { Genere::F })
+            }
+            _ => {
+                self.emetti(
+                    "CSI-COD-009",
+                    path,
+                    xp,
+                    [
+                        ("code", c.to_string()),
+                        ("system", "2.16.840.1.113883.5.1".to_string()),
+                    ],
+                );
+                None
+            }
+        }
+    }
+
+    /// A day-precision date (`birthTime`), with `CSI-ANA-024` on other precisions.
+    fn data_giorno(&mut self, e: Option<&Elemento>, path: &str, xp: &str) -> Option<Data> {
+        let e = e?;
+        let xp = format!("{xp}/@value");
+        let i = self.istante(e.attr("value"), path, &xp)?;
+        if i.precision() != Precisione::Giorno {
+            self.emetti("CSI-ANA-024", path, &xp, [("valore", i.to_string())]);
+        }
+        i.date().map(Data::from)
+    }
+
+    /// Codice fiscale of a person from ids with CF roots; other ids returned apart.
+    fn cf_persona(
+        &mut self,
+        ids: &[(&Elemento, String)],
+        path: &str,
+        assistito: bool,
+    ) -> (Option<CodiceFiscale>, Vec<Identificatore>) {
+        let mut cf: Option<CodiceFiscale> = None;
+        let mut altri = Vec::new();
+        for (id, xp) in ids {
+            let root = id.attr("root").unwrap_or_default();
+            let Some(ext) = id.attr("extension").filter(|x| !x.is_empty()) else {
+                continue;
+            };
+            if root == ROOT_CF || root == ROOT_CF_ALT {
+                if root == ROOT_CF_ALT {
+                    self.emetti("CSI-CMP-004", path, xp, []);
+                }
+                let nuovo = CodiceFiscale::new(ext);
+                match &cf {
+                    Some(c) if c.normalizzato() != nuovo.normalizzato() => {
+                        if assistito {
+                            self.emetti(
+                                "CSI-ANA-023",
+                                path,
+                                xp,
+                                [("cf", c.valore().to_string()), ("cf_2", ext.to_string())],
+                            );
+                        }
+                    }
+                    Some(_) => {}
+                    None => cf = Some(nuovo),
+                }
+            } else if !root.is_empty() && root != ROOT_TEAM {
+                altri.push(Identificatore {
+                    root: Oid::new(root),
+                    extension: Some(ext.to_string()),
+                });
+            }
+        }
+        (cf, altri)
+    }
+
+    // -----------------------------------------------------------------------------------------
+    // Envelope (§4)
+    // -----------------------------------------------------------------------------------------
+
+    fn messaggio(&mut self, radice: &Elemento) -> Option<MessaggioInterscambio> {
+        let rp = format!("/{}", radice.nome);
+        if radice.nome != "PRSS_IN001004ZZ" || radice.namespace.as_deref() != Some(NS_HL7) {
+            self.emetti(
+                "XML-004",
+                "",
+                &rp,
+                [
+                    ("elemento", radice.nome.clone()),
+                    ("namespace", radice.namespace.clone().unwrap_or_default()),
+                ],
+            );
+            return None;
+        }
+        self.namespace_figli(radice, &rp);
+        match radice.attr("ITSVersion") {
+            None => self.emetti("CSI-CMP-027", "", &rp, []),
+            Some("XML_1.0") => {}
+            Some(v) => self.emetti(
+                "XML-016",
+                "",
+                &format!("{rp}/@ITSVersion"),
+                [("valore", v.to_string())],
+            ),
+        }
+        let mut m = MessaggioInterscambio::default();
+        // id
+        let idxp = format!("{rp}/id[1]");
+        match radice.figlio("id") {
+            Some(id) if id.attr("extension").is_some_and(|x| !x.is_empty()) => {
+                let root = id.attr("root").unwrap_or_default();
+                if root != ROOT_MESSAGGIO {
+                    self.emetti(
+                        "CSI-ENV-009",
+                        "/id_messaggio/root",
+                        &idxp,
+                        [("root", root.to_string())],
+                    );
+                }
+                m.id_messaggio = Identificatore {
+                    root: Oid::new(root),
+                    extension: id.attr("extension").map(str::to_string),
+                };
+            }
+            _ => self.emetti("CSI-ENV-001", "/id_messaggio", &idxp, []),
+        }
+        // creationTime
+        let ctxp = format!("{rp}/creationTime[1]");
+        match radice.figlio("creationTime").and_then(|c| c.attr("value")) {
+            Some(v) => match self.ts(Some(v), "/data_creazione", &format!("{ctxp}/@value")) {
+                Ts::Valido(i) => m.data_creazione = i,
+                _ => self.emetti("CSI-ENV-002", "/data_creazione", &ctxp, []),
+            },
+            None => self.emetti("CSI-ENV-002", "/data_creazione", &ctxp, []),
+        }
+        m.version_code = radice
+            .figlio("versionCode")
+            .and_then(|v| v.attr("code"))
+            .map(str::to_string);
+        // interactionId
+        let iixp = format!("{rp}/interactionId[1]");
+        match radice.figlio("interactionId") {
+            Some(ii) => {
+                if ii.attr("root").is_none() {
+                    self.emetti("CSI-CMP-019", "", &iixp, []);
+                }
+                if ii.attr("extension") != Some("PRSS_IN001004ZZ") {
+                    self.emetti(
+                        "CSI-ENV-003",
+                        "",
+                        &iixp,
+                        [(
+                            "valore",
+                            ii.attr("extension").unwrap_or_default().to_string(),
+                        )],
+                    );
+                }
+            }
+            None => self.emetti("CSI-ENV-003", "", &iixp, [("valore", String::new())]),
+        }
+        let codice_env = |l: &mut Lettore, nome: &str, ammessi: &[&str], rule: &str, path: &str| {
+            let xp = format!("{rp}/{nome}[1]");
+            let c = radice
+                .figlio(nome)
+                .and_then(|e| e.attr("code"))
+                .unwrap_or_default()
+                .to_string();
+            if !ammessi.contains(&c.as_str()) {
+                l.emetti(rule, path, &xp, [("valore", c.clone())]);
+            }
+            c
+        };
+        m.processing_code = codice_env(
+            self,
+            "processingCode",
+            &["P", "D", "T"],
+            "CSI-ENV-004",
+            "/processing_code",
+        );
+        m.processing_mode_code = codice_env(
+            self,
+            "processingModeCode",
+            &["A", "I", "R", "T"],
+            "CSI-ENV-005",
+            "/processing_mode_code",
+        );
+        m.accept_ack_code = codice_env(
+            self,
+            "acceptAckCode",
+            &["AL", "ER", "NE"],
+            "CSI-ENV-006",
+            "/accept_ack_code",
+        );
+        if let Some(cs) = radice
+            .figlio("acceptAckCode")
+            .and_then(|a| a.attr("codeSystem"))
+        {
+            if !uid_valido(cs) {
+                self.emetti(
+                    "CSI-CMP-018",
+                    "/accept_ack_code",
+                    &format!("{rp}/acceptAckCode[1]/@codeSystem"),
+                    [("valore", cs.to_string())],
+                );
+            }
+        }
+        // receivers and sender
+        for (i, rcv) in radice.figli_nome("receiver").enumerate() {
+            let xp = format!("{rp}/receiver[{}]/device[1]/id[1]", i + 1);
+            match self.id_device(rcv, &xp, &format!("/destinatari/{i}")) {
+                Some(id) => m.destinatari.push(id),
+                None => self.emetti("CSI-ENV-007", &format!("/destinatari/{i}"), &xp, []),
+            }
+        }
+        if radice.figlio("receiver").is_none() {
+            self.emetti(
+                "CSI-ENV-007",
+                "/destinatari",
+                &format!("{rp}/receiver[1]"),
+                [],
+            );
+        }
+        let sxp = format!("{rp}/sender[1]/device[1]/id[1]");
+        match radice
+            .figlio("sender")
+            .and_then(|s| self.id_device(s, &sxp, "/mittente"))
+        {
+            Some(id) => m.mittente = id,
+            None => self.emetti("CSI-ENV-008", "/mittente", &sxp, []),
+        }
+        m.cartella.ente_titolare.id = m.mittente.clone();
+        // payload
+        let mut processo = ProcessoAiuto::default();
+        let cap = format!("{rp}/controlActProcess[1]");
+        let mut eventi: Vec<(&Elemento, String)> = Vec::new();
+        if let Some(ca) = radice.figlio("controlActProcess") {
+            for (s, subj) in ca.figli_nome("subject").enumerate() {
+                for (k, ee) in subj.figli_nome("encounterEvent").enumerate() {
+                    eventi.push((
+                        ee,
+                        format!("{cap}/subject[{}]/encounterEvent[{}]", s + 1, k + 1),
+                    ));
+                }
+            }
+        }
+        let totale = eventi.len();
+        let mut assistito_letto = false;
+        for (pos, (ee, xp)) in eventi.iter().enumerate() {
+            let j = processo.fasi.len();
+            let base = format!("/cartella/processi/0/fasi/{j}");
+            if let Some(fase) = self.fase(ee, xp, &base, pos, totale) {
+                if let Some(pa) = ee.figlio("subject").and_then(|s| s.figlio("patient")) {
+                    let pxp = format!("{xp}/subject[1]/patient[1]");
+                    let a = self.assistito(ee, pa, &pxp);
+                    if !assistito_letto {
+                        m.cartella.assistito = a;
+                        assistito_letto = true;
+                    } else if let (Some(c1), Some(c2)) =
+                        (&m.cartella.assistito.codice_fiscale, &a.codice_fiscale)
+                    {
+                        if c1.normalizzato() != c2.normalizzato() {
+                            self.emetti(
+                                "CSI-ENV-011",
+                                "/cartella/assistito/codice_fiscale",
+                                &pxp,
+                                [],
+                            );
+                        }
+                    }
+                }
+                processo.fasi.push(fase);
+            }
+        }
+        if processo.fasi.is_empty() {
+            self.emetti("CSI-ENV-010", "/cartella/processi/0/fasi", &cap, []);
+        }
+        // Outcome inference (lifecycle §6.1, CSI-LCY-020).
+        let replay = crate::lifecycle::replay(&processo);
+        for (j, esito) in replay.esiti.iter().enumerate() {
+            if let (Some(esito), Some(f)) = (esito, processo.fasi.get_mut(j)) {
+                if f.header().esito_processo.is_none() {
+                    f.header_mut().esito_processo = Some(*esito);
+                    self.emetti(
+                        "CSI-LCY-020",
+                        &format!("/cartella/processi/0/fasi/{j}/esito_processo"),
+                        &eventi.get(j).map(|(_, x)| x.clone()).unwrap_or_default(),
+                        [("esito", esito.code().to_string())],
+                    );
+                }
+            }
+        }
+        processo.stato = replay.stato.processo();
+        m.cartella.processi.push(processo);
+        Some(m)
+    }
+
+    fn namespace_figli(&mut self, e: &Elemento, xp: &str) {
+        let mut conteggi: std::collections::HashMap<&str, usize> = Default::default();
+        for f in &e.figli {
+            let n = conteggi.entry(f.nome.as_str()).or_default();
+            *n += 1;
+            let fxp = format!("{xp}/{}[{}]", f.nome, n);
+            if f.namespace.as_deref() != Some(NS_HL7) {
+                self.emetti(
+                    "XML-004",
+                    "",
+                    &fxp,
+                    [
+                        ("elemento", f.nome.clone()),
+                        ("namespace", f.namespace.clone().unwrap_or_default()),
+                    ],
+                );
+            } else {
+                self.namespace_figli(f, &fxp);
+            }
+        }
+    }
+
+    fn id_device(&mut self, padre: &Elemento, xp: &str, path: &str) -> Option<Identificatore> {
+        let id = padre.figlio("device")?.figlio("id")?;
+        let ext = id.attr("extension").filter(|x| !x.is_empty())?;
+        let root = id.attr("root").unwrap_or_default();
+        if root != ROOT_MESSAGGIO {
+            self.emetti("CSI-ENV-009", path, xp, [("root", root.to_string())]);
+        }
+        Some(Identificatore {
+            root: Oid::new(root),
+            extension: Some(ext.to_string()),
+        })
+    }
+
+    // -----------------------------------------------------------------------------------------
+    // Phase records (§6)
+    // -----------------------------------------------------------------------------------------
+
+    fn fase(
+        &mut self,
+        ee: &Elemento,
+        xp: &str,
+        base: &str,
+        pos: usize,
+        totale: usize,
+    ) -> Option<Fase> {
+        let code_el = ee.figlio("code");
+        let code = code_el
+            .and_then(|c| c.attr("code"))
+            .filter(|c| !c.is_empty());
+        let cxp = format!("{xp}/code[1]");
+        if code.is_none() {
+            self.emetti("CSI-FAS-003", &format!("{base}/codice_fase"), &cxp, []);
+        }
+        // Empty placeholder record (§5, CSI-CMP-023).
+        if vuoto(ee) {
+            self.emetti("CSI-CMP-023", base, xp, []);
+            return None;
+        }
+        let tipo = match code.and_then(alias_fase) {
+            Some((t, alias)) => {
+                if alias {
+                    self.emetti(
+                        "CSI-FAS-013",
+                        &format!("{base}/codice_fase"),
+                        &cxp,
+                        [("code", code.unwrap_or_default().to_string())],
+                    );
+                }
+                t
+            }
+            None => {
+                let segnali = segnali(ee);
+                match segnali.as_slice() {
+                    [t] => {
+                        self.emetti("CSI-FAS-004", &format!("{base}/tipo_fase"), xp, []);
+                        *t
+                    }
+                    [] if totale == 5 => {
+                        self.emetti("CSI-FAS-004", &format!("{base}/tipo_fase"), xp, []);
+                        TIPI[pos.min(4)]
+                    }
+                    _ => {
+                        self.emetti("CSI-FAS-005", base, xp, []);
+                        return None;
+                    }
+                }
+            }
+        };
+        let mut h = IntestazioneFase::default();
+        // ids
+        let mut primo = true;
+        for (k, id) in ee.figli_nome("id").enumerate() {
+            let root = id.attr("root").unwrap_or_default();
+            let ext = id.attr("extension").map(str::to_string);
+            if root.is_empty() || !uid_valido(root) {
+                self.emetti(
+                    "XML-014",
+                    &format!("{base}/id_fase"),
+                    &format!("{xp}/id[{}]/@root", k + 1),
+                    [("valore", root.to_string())],
+                );
+            }
+            if primo && root == ROOT_FASE {
+                h.id_fase = ext.unwrap_or_default();
+                primo = false;
+            } else {
+                h.altri_id.push(Identificatore {
+                    root: Oid::new(root),
+                    extension: ext,
+                });
+            }
+        }
+        if primo {
+            // No id with the phase root: take the first id.
+            if let Some(first) = (!h.altri_id.is_empty()).then(|| h.altri_id.remove(0)) {
+                h.id_fase = first.extension.unwrap_or_default();
+            }
+        }
+        h.codice_fase = code_el.and_then(|c| {
+            c.attr("code").filter(|s| !s.is_empty()).map(|code| Codice {
+                code: code.to_string(),
+                system: c.attr("codeSystem").unwrap_or_default().to_string(),
+                display: c.attr("displayName").map(Testo::new),
+                system_version: c.attr("codeSystemVersion").map(str::to_string),
+            })
+        });
+        h.annotazioni = self.testo_el(ee.figlio("text"));
+        // dates and esito
+        let et: Vec<&Elemento> = ee.figli_nome("effectiveTime").collect();
+        let mut esito_et = None;
+        if let Some(e1) = et.first() {
+            let exp = format!("{xp}/effectiveTime[1]");
+            h.data_inizio = e1.figlio("low").and_then(|l| {
+                self.istante(
+                    l.attr("value"),
+                    &format!("{base}/data_inizio"),
+                    &format!("{exp}/low[1]/@value"),
+                )
+            });
+            h.data_fine = e1.figlio("high").and_then(|l| {
+                self.istante(
+                    l.attr("value"),
+                    &format!("{base}/data_fine"),
+                    &format!("{exp}/high[1]/@value"),
+                )
+            });
+            esito_et = self.codice(
+                e1.figlio("dischargeDispositionCode"),
+                &format!("{base}/esito"),
+                &format!("{exp}/dischargeDispositionCode[1]"),
+            );
+        }
+        let dxp = format!("{xp}/dischargeDispositionCode[1]");
+        let esito_dir = self.codice(
+            ee.figlio("dischargeDispositionCode"),
+            &format!("{base}/esito"),
+            &dxp,
+        );
+        h.esito = match (esito_et, esito_dir) {
+            (Some(a), Some(b)) => {
+                if a.code != b.code || a.system != b.system {
+                    self.emetti("CSI-FAS-012", &format!("{base}/esito"), &dxp, []);
+                }
+                Some(a)
+            }
+            (Some(a), None) => Some(a),
+            (None, Some(b)) => {
+                self.emetti("CSI-CMP-007", &format!("{base}/esito"), &dxp, []);
+                Some(b)
+            }
+            (None, None) => None,
+        };
+        // status
+        let sxp = format!("{xp}/statusCode[1]");
+        match ee.figlio("statusCode").and_then(|s| s.attr("code")) {
+            None => {
+                self.emetti("CSI-FAS-006", &format!("{base}/stato_fase"), &sxp, []);
+                h.stato_fase = if h.data_fine.is_some() {
+                    StatoFase::Chiusa
+                } else {
+                    StatoFase::Aperta
+                };
+            }
+            Some(s) => {
+                h.stato_fase = match s {
+                    "active" | "new" | "normal" | "held" => StatoFase::Aperta,
+                    "completed" => StatoFase::Chiusa,
+                    "suspended" => StatoFase::Sospesa,
+                    "aborted" | "cancelled" | "nullified" | "obsolete" => StatoFase::Annullata,
+                    altro => {
+                        self.emetti(
+                            "CSI-FAS-007",
+                            &format!("{base}/stato_fase"),
+                            &sxp,
+                            [("valore", altro.to_string())],
+                        );
+                        h.stato_fase_codice = Some(altro.to_string());
+                        if h.data_fine.is_some() {
+                            StatoFase::Chiusa
+                        } else {
+                            StatoFase::Aperta
+                        }
+                    }
+                };
+            }
+        }
+        let fase = match tipo {
+            TipoFase::Accesso => Fase::Accesso(self.fase_a(ee, xp, base, h)),
+            TipoFase::ValutazioneBisogno => {
+                Fase::ValutazioneBisogno(self.fase_b(ee, xp, base, h, &et))
+            }
+            TipoFase::ProgettoIndividuale => {
+                Fase::ProgettoIndividuale(self.fase_c(ee, xp, base, h))
+            }
+            TipoFase::ErogazioneServizio => Fase::ErogazioneServizio(self.fase_d(ee, xp, base, h)),
+            TipoFase::ValutazioneFinale => Fase::ValutazioneFinale(self.fase_e(ee, xp, base, h)),
+        };
+        // Unmapped children of the encounterEvent.
+        for f in &ee.figli {
+            if !matches!(
+                f.nome.as_str(),
+                "id" | "code"
+                    | "text"
+                    | "statusCode"
+                    | "effectiveTime"
+                    | "dischargeDispositionCode"
+                    | "subject"
+                    | "attender"
+                    | "consultant"
+                    | "reason"
+                    | "reference"
+                    | "pertinentInformation2"
+            ) {
+                self.non_mappato(f, &format!("{xp}/{}[1]", f.nome));
+            }
+        }
+        Some(fase)
+    }
+
+    /// The `commonObservationEvent`s of the `reference`s of a record, with their xml paths.
+    fn riferimenti<'e>(ee: &'e Elemento, xp: &str) -> Vec<(&'e Elemento, String)> {
+        let mut v = Vec::new();
+        for (r, rf) in ee.figli_nome("reference").enumerate() {
+            for (k, coe) in rf.figli_nome("commonObservationEvent").enumerate() {
+                v.push((
+                    coe,
+                    format!(
+                        "{xp}/reference[{}]/commonObservationEvent[{}]",
+                        r + 1,
+                        k + 1
+                    ),
+                ));
+            }
+        }
+        v
+    }
+
+    /// The item OID check of §7.6 / §14.
+    fn verifica_oid(
+        &mut self,
+        obs: &Elemento,
+        attesi: &[String],
+        alternati: &[String],
+        path: &str,
+        xp: &str,
+    ) {
+        let cs = obs.figlio("code").and_then(|c| c.attr("codeSystem"));
+        match cs {
+            None => {}
+            Some(cs) if attesi.iter().any(|a| a == cs) => {}
+            Some(cs) if alternati.iter().any(|a| a == cs) => {
+                self.emetti(
+                    "CSI-CMP-017",
+                    path,
+                    &format!("{xp}/code[1]/@codeSystem"),
+                    [("oid", cs.to_string())],
+                );
+            }
+            Some(cs) => {
+                self.emetti(
+                    "CSI-CMP-016",
+                    path,
+                    &format!("{xp}/code[1]/@codeSystem"),
+                    [("oid", cs.to_string())],
+                );
+            }
+        }
+    }
+
+    fn fase_a(&mut self, ee: &Elemento, xp: &str, base: &str, h: IntestazioneFase) -> FaseAccesso {
+        let mut a = FaseAccesso {
+            intestazione: h,
+            ..Default::default()
+        };
+        // segnalazione
+        if let Some(need) = ee.figlio("reason").and_then(|r| r.figlio("need")) {
+            let nxp = format!("{xp}/reason[1]/need[1]");
+            let sp = format!("{base}/segnalazione");
+            let mut s = Segnalazione {
+                bisogno_espresso: self.codice(
+                    need.figlio("code"),
+                    &format!("{sp}/bisogno_espresso"),
+                    &format!("{nxp}/code[1]"),
+                ),
+                ..Default::default()
+            };
+            if let Some(inf) = need.figlio("informant") {
+                let ixp = format!("{nxp}/informant[1]");
+                if let Some(t) = inf.figlio("time") {
+                    let v = t
+                        .attr("value")
+                        .or_else(|| t.figlio("low").and_then(|l| l.attr("value")));
+                    s.data_segnalazione = self.istante(
+                        v,
+                        &format!("{sp}/data_segnalazione"),
+                        &format!("{ixp}/time[1]"),
+                    );
+                }
+                if let Some(ae) = inf.figlio("assignedEntity") {
+                    let axp = format!("{ixp}/assignedEntity[1]");
+                    let ids: Vec<(&Elemento, String)> = ae
+                        .figli_nome("id")
+                        .enumerate()
+                        .map(|(k, i)| (i, format!("{axp}/id[{}]", k + 1)))
+                        .collect();
+                    let (cf, altri) =
+                        self.cf_persona(&ids, &format!("{sp}/segnalante/codice_fiscale"), false);
+                    let (nome, cognome) = self.nome(
+                        ae.figlio("assignedPerson").and_then(|p| p.figlio("name")),
+                        &format!("{sp}/segnalante"),
+                        &format!("{axp}/assignedPerson[1]/name[1]"),
+                    );
+                    if cf.is_some() || nome.is_some() || cognome.is_some() || !altri.is_empty() {
+                        s.segnalante = Some(Persona {
+                            codice_fiscale: cf,
+                            altri_identificativi: altri,
+                            nome,
+                            cognome,
+                        });
+                    }
+                    if let Some(ro) = ae.figlio("representedOrganization") {
+                        let rxp = format!("{axp}/representedOrganization[1]");
+                        let codice = ro
+                            .figlio("id")
+                            .and_then(|i| i.attr("extension"))
+                            .map(str::to_string);
+                        let tipologia = self.codice(
+                            ro.figlio("code"),
+                            &format!("{sp}/ente_segnalante/tipologia"),
+                            &format!("{rxp}/code[1]"),
+                        );
+                        if let (Some(c), Some(t)) = (&codice, &tipologia) {
+                            if *c == t.code {
+                                self.emetti(
+                                    "CSI-CMP-014",
+                                    &format!("{sp}/ente_segnalante/tipologia"),
+                                    &format!("{rxp}/code[1]"),
+                                    [],
+                                );
+                            }
+                        }
+                        let denominazione = self.testo_el(ro.figlio("name"));
+                        if codice.is_some() || tipologia.is_some() || denominazione.is_some() {
+                            s.ente_segnalante = Some(EnteSegnalante {
+                                codice,
+                                tipologia,
+                                denominazione,
+                            });
+                        }
+                    }
+                }
+            }
+            a.segnalazione = Some(s);
+        }
+        for (obs, oxp) in Self::riferimenti(ee, xp) {
+            let key = obs
+                .figlio("code")
+                .and_then(|c| c.attr("code"))
+                .unwrap_or_default()
+                .to_string();
+            let value = obs.figlio("value");
+            let vxp = format!("{oxp}/value[1]");
+            macro_rules! cd {
+                ($campo:ident, $suf:expr, $alt:expr) => {{
+                    let path = format!("{base}/{}", stringify!($campo));
+                    let alt: Vec<String> = $alt.iter().map(|s: &&str| p(s)).collect();
+                    self.verifica_oid(obs, &[p($suf)], &alt, &path, &oxp);
+                    if a.$campo.is_some() {
+                        self.emetti("CSI-COD-011", &path, &oxp, [("key", key.clone())]);
+                    }
+                    if let Some(v) = value {
+                        if let Some(c) = self.codice_valore(v, Some(&p($suf)), &path, &vxp) {
+                            a.$campo = Some(c);
+                        }
+                    }
+                }};
+            }
+            match key.as_str() {
+                "TIRI" => cd!(tipologia_richiesta, "1.3", [] as [&str; 0]),
+                "MOCO" => cd!(modalita_contatto, "1.3", ["1.4"]),
+                "AMIR" => cd!(ambito_intervento_richiesto, "1.10", [] as [&str; 0]),
+                "CONF" => cd!(composizione_nucleo, "1.11", [] as [&str; 0]),
+                "NUNF" => cd!(numerosita_nucleo, "1.12", [] as [&str; 0]),
+                "NURS" => cd!(numerosita_rete_sociale, "1.13", [] as [&str; 0]),
+                "PROV" => cd!(provenienza, "1.14", [] as [&str; 0]),
+                "ARRE" => cd!(area_reddituale, "1.15", [] as [&str; 0]),
+                "DSU0" => cd!(dsu, "1.16", [] as [&str; 0]),
+                "TIIS" => cd!(tipologia_isee, "1.16", ["1.17"]),
+                "OCAS" => cd!(occupazione, "1.19", [] as [&str; 0]),
+                "ISEE" => {
+                    let path = format!("{base}/valore_isee");
+                    self.verifica_oid(obs, &[p("1.18")], &[], &path, &oxp);
+                    if a.valore_isee.is_some() {
+                        self.emetti("CSI-COD-011", &path, &oxp, [("key", key.clone())]);
+                    }
+                    if let Some(v) = value {
+                        a.valore_isee = self.importo(v, &path, &vxp).or(a.valore_isee.take());
+                    }
+                }
+                "COER" => {
+                    let path = format!("{base}/ente_rilevatore/codice");
+                    self.verifica_oid(obs, &[p("1.20")], &[], &path, &oxp);
+                    if let Some(c) =
+                        value.and_then(|v| self.codice_valore(v, Some(&p("1.20")), &path, &vxp))
+                    {
+                        a.ente_rilevatore
+                            .get_or_insert_with(Default::default)
+                            .codice = Some(c);
+                    }
+                }
+                "DEER" => {
+                    let path = format!("{base}/ente_rilevatore/denominazione");
+                    self.verifica_oid(obs, &[], &[p("1.21")], &path, &oxp);
+                    let t = value
+                        .and_then(|v| v.attr("code").or(v.attr("value")))
+                        .map(Testo::new)
+                        .or_else(|| self.testo_el(obs.figlio("text")));
+                    if let Some(t) = t {
+                        a.ente_rilevatore
+                            .get_or_insert_with(Default::default)
+                            .denominazione = Some(t);
+                    }
+                }
+                _ => self.non_mappato(obs, &oxp),
+            }
+        }
+        a
+    }
+
+    fn assistito(&mut self, _ee: &Elemento, pa: &Elemento, pxp: &str) -> Assistito {
+        let base = "/cartella/assistito";
+        let mut a = Assistito::default();
+        // addresses
+        for (k, addr) in pa.figli_nome("addr").enumerate() {
+            let axp = format!("{pxp}/addr[{}]", k + 1);
+            let uso = normalizza_uso(addr.attr("use").unwrap_or_default());
+            let v = addr
+                .figlio("censusTract")
+                .map(Elemento::testo_completo)
+                .filter(|s| !s.is_empty())
+                .or_else(|| {
+                    addr.figlio("code")
+                        .and_then(|c| c.attr("code"))
+                        .map(str::to_string)
+                });
+            let Some(v) = v else { continue };
+            match uso.as_str() {
+                "comune residenza" | "comune di residenza" => {
+                    a.residenza
+                        .get_or_insert_with(Default::default)
+                        .comune_istat = Some(CodiceIstatComune::new(v))
+                }
+                "regione residenza" | "regione di residenza" => {
+                    a.residenza
+                        .get_or_insert_with(Default::default)
+                        .regione_istat = Some(CodiceIstatRegione::new(v))
+                }
+                "nazione residenza" | "nazione di residenza" => {
+                    a.residenza
+                        .get_or_insert_with(Default::default)
+                        .nazione_iso2 = Some(Iso3166Alpha2::new(v))
+                }
+                "comune domicilio" | "comune di domicilio" => {
+                    a.domicilio
+                        .get_or_insert_with(Default::default)
+                        .comune_istat = Some(CodiceIstatComune::new(v))
+                }
+                _ => self.emetti(
+                    "XML-010",
+                    base,
+                    &format!("{axp}/@use"),
+                    [("elemento", "addr/@use".to_string())],
+                ),
+            }
+        }
+        // telecom
+        a.contatti = self.telecom(pa, pxp, &format!("{base}/contatti"));
+        // identity document
+        if let Some(doc) = pa
+            .figlio("subjectOf")
+            .and_then(|s| s.figlio("identityDocument"))
+        {
+            let dxp = format!("{pxp}/subjectOf[1]/identityDocument[1]");
+            let estremi = doc
+                .figlio("id")
+                .and_then(|i| i.attr("extension"))
+                .map(str::to_string);
+            let tipo = self.codice(
+                doc.figlio("code"),
+                &format!("{base}/documento_identita/tipo"),
+                &format!("{dxp}/code[1]"),
+            );
+            if estremi.is_some() || tipo.is_some() {
+                a.documento_identita = Some(DocumentoIdentita { tipo, estremi });
+            }
+        }
+        let Some(pp) = pa.figlio("patientPerson") else {
+            return a;
+        };
+        let ppxp = format!("{pxp}/patientPerson[1]");
+        let mut ids: Vec<(&Elemento, String)> = pp
+            .figli_nome("id")
+            .enumerate()
+            .map(|(k, i)| (i, format!("{ppxp}/id[{}]", k + 1)))
+            .collect();
+        for (k, aoi) in pp.figli_nome("asOtherIDs").enumerate() {
+            for (j, id) in aoi.figli_nome("id").enumerate() {
+                let ixp = format!("{ppxp}/asOtherIDs[{}]/id[{}]", k + 1, j + 1);
+                if id.attr("root") == Some(ROOT_TEAM) {
+                    a.tessera_team = id.attr("extension").map(str::to_string);
+                }
+                ids.push((id, ixp));
+            }
+        }
+        let (cf, altri) = self.cf_persona(&ids, &format!("{base}/codice_fiscale"), true);
+        a.codice_fiscale = cf;
+        a.altri_identificativi = altri;
+        (a.nome, a.cognome) = self.nome(pp.figlio("name"), base, &format!("{ppxp}/name[1]"));
+        a.genere = self.genere(
+            pp.figlio("administrativeGenderCode"),
+            &format!("{base}/genere"),
+            &format!("{ppxp}/administrativeGenderCode[1]"),
+        );
+        a.data_nascita = self.data_giorno(
+            pp.figlio("birthTime"),
+            &format!("{base}/data_nascita"),
+            &format!("{ppxp}/birthTime[1]"),
+        );
+        a.deceduto = pp
+            .figlio("deceasedInd")
+            .and_then(|d| d.attr("value"))
+            .and_then(|v| match v {
+                "true" => Some(true),
+                "false" => Some(false),
+                _ => None,
+            });
+        a.data_decesso = self.data_giorno(
+            pp.figlio("deceasedTime"),
+            &format!("{base}/data_decesso"),
+            &format!("{ppxp}/deceasedTime[1]"),
+        );
+        a.stato_civile = self.codice(
+            pp.figlio("maritalStatusCode"),
+            &format!("{base}/stato_civile"),
+            &format!("{ppxp}/maritalStatusCode[1]"),
+        );
+        a.titolo_studio = self.codice(
+            pp.figlio("educationLevelCode"),
+            &format!("{base}/titolo_studio"),
+            &format!("{ppxp}/educationLevelCode[1]"),
+        );
+        for (k, c) in pp.figli_nome("asCitizen").enumerate() {
+            let id = c
+                .figlio("politicalOrganization")
+                .and_then(|o| o.figlio("id"));
+            let cod = id.and_then(|i| {
+                i.attr("extension").map(|x| Codice {
+                    code: x.to_string(),
+                    system: i.attr("root").unwrap_or_default().to_string(),
+                    ..Default::default()
+                })
+            });
+            match k {
+                0 => a.cittadinanza = cod,
+                1 => a.seconda_cittadinanza = cod,
+                _ => self.emetti(
+                    "CSI-ANA-013",
+                    &format!("{base}/seconda_cittadinanza"),
+                    &format!("{ppxp}/asCitizen[{}]", k + 1),
+                    [],
+                ),
+            }
+        }
+        a.garanti = self.garanti(pp, &ppxp, &format!("{base}/garanti"));
+        // relations
+        for (k, pr) in pp.figli_nome("personalRelationship").enumerate() {
+            let rxp = format!("{ppxp}/personalRelationship[{}]", k + 1);
+            let rp = format!("{base}/relazioni/{}", a.relazioni.len());
+            if let Some(r) = self.relazione(pr, &rxp, &rp) {
+                a.relazioni.push(r);
+            }
+        }
+        // birth place
+        if let Some(addr) = pp
+            .figlio("birthPlace")
+            .and_then(|b| b.figlio("birthplace"))
+            .and_then(|b| b.figlio("addr"))
+        {
+            let bxp = format!("{ppxp}/birthPlace[1]/birthplace[1]/addr[1]");
+            if let Some(c) = addr.figlio("code").filter(|c| c.attr("code").is_some()) {
+                a.comune_nascita = self.codice_valore(
+                    c,
+                    Some(SISTEMA_COMUNI),
+                    &format!("{base}/comune_nascita"),
+                    &format!("{bxp}/code[1]"),
+                );
+            } else if let Some(ct) = addr.figlio("censusTract") {
+                let t = ct.testo_completo();
+                if !t.is_empty() {
+                    self.emetti(
+                        "CSI-CMP-009",
+                        &format!("{base}/comune_nascita"),
+                        &format!("{bxp}/censusTract[1]"),
+                        [],
+                    );
+                    a.comune_nascita = Some(Codice {
+                        code: t,
+                        system: SISTEMA_COMUNI.to_string(),
+                        ..Default::default()
+                    });
+                }
+            }
+        }
+        // consultants of the record
+        let mut mmg_letto = false;
+        for (k, con) in _ee.figli_nome("consultant").enumerate() {
+            let cxp = format!(
+                "{}/consultant[{}]/assignedPerson[1]",
+                pxp.trim_end_matches("/subject[1]/patient[1]"),
+                k + 1
+            );
+            let Some(ap) = con.figlio("assignedPerson") else {
+                continue;
+            };
+            let ids: Vec<(&Elemento, String)> = ap
+                .figli_nome("id")
+                .enumerate()
+                .map(|(j, i)| (i, format!("{cxp}/id[{}]", j + 1)))
+                .collect();
+            let code = ap.figlio("code");
+            let is_ap = code.and_then(|c| c.attr("codeSystem")) == Some(p("1.24").as_str());
+            if !is_ap && !mmg_letto && code.is_none() {
+                mmg_letto = true;
+                let (cf, altri) =
+                    self.cf_persona(&ids, &format!("{base}/mmg_pdf/codice_fiscale"), false);
+                let (nome, cognome) = self.nome(
+                    ap.figlio("assignedPerson").and_then(|p| p.figlio("name")),
+                    &format!("{base}/mmg_pdf"),
+                    &format!("{cxp}/assignedPerson[1]/name[1]"),
+                );
+                a.mmg_pdf = Some(Persona {
+                    codice_fiscale: cf,
+                    altri_identificativi: altri,
+                    nome,
+                    cognome,
+                });
+                continue;
+            }
+            let ap_path = format!(
+                "{base}/assistenti_personali/{}",
+                a.assistenti_personali.len()
+            );
+            if !is_ap && code.is_none() {
+                self.emetti("CSI-REL-010", &ap_path, &cxp, []);
+            }
+            let (cf, _) = self.cf_persona(&ids, &format!("{ap_path}/codice_fiscale"), false);
+            let tipologia = code.and_then(|c| {
+                c.attr("code").map(|cc| Codice {
+                    code: cc.to_string(),
+                    system: c.attr("codeSystem").unwrap_or_default().to_string(),
+                    display: c.attr("displayName").map(Testo::new),
+                    system_version: None,
+                })
+            });
+            let (nome, cognome) = self.nome(
+                ap.figlio("assignedPerson").and_then(|p| p.figlio("name")),
+                &ap_path,
+                &format!("{cxp}/assignedPerson[1]/name[1]"),
+            );
+            let comune = ap.figli_nome("addr").find_map(|ad| {
+                let u = normalizza_uso(ad.attr("use").unwrap_or_default());
+                (u == "comune di residenza" || u == "comune residenza")
+                    .then(|| ad.figlio("censusTract").map(Elemento::testo_completo))
+                    .flatten()
+                    .filter(|s| !s.is_empty())
+            });
+            a.assistenti_personali.push(AssistentePersonale {
+                tipologia,
+                codice_fiscale: cf,
+                nome,
+                cognome,
+                genere: self.genere(
+                    ap.figlio("administrativeGenderCode"),
+                    &format!("{ap_path}/genere"),
+                    &format!("{cxp}/administrativeGenderCode[1]"),
+                ),
+                data_nascita: self.data_giorno(
+                    ap.figlio("birthTime"),
+                    &format!("{ap_path}/data_nascita"),
+                    &format!("{cxp}/birthTime[1]"),
+                ),
+                comune_residenza_istat: comune.map(CodiceIstatComune::new),
+            });
+        }
+        a
+    }
+
+    fn telecom(&mut self, pa: &Elemento, pxp: &str, path: &str) -> Option<Contatti> {
+        let mut c = Contatti::default();
+        for (k, t) in pa.figli_nome("telecom").enumerate() {
+            let txp = format!("{pxp}/telecom[{}]", k + 1);
+            let Some(v) = t.attr("value").filter(|v| !v.is_empty()) else {
+                continue;
+            };
+            let uso = t.attr("use").unwrap_or_default();
+            if let Some(e) = v.strip_prefix("mailto:") {
+                c.email = Some(e.to_string());
+            } else if v.contains('@') {
+                c.email = Some(v.to_string());
+            } else {
+                let numero = v.strip_prefix("tel:").unwrap_or(v).to_string();
+                let usi: Vec<&str> = uso.split_whitespace().collect();
+                if usi.contains(&"MC") {
+                    c.cellulare = Some(numero);
+                } else if usi.iter().any(|u| matches!(*u, "H" | "HP" | "HV" | "WP")) {
+                    c.telefono = Some(numero);
+                } else {
+                    self.emetti("CSI-CMP-010", path, &txp, []);
+                    match k {
+                        0 => c.telefono = Some(numero),
+                        1 => c.cellulare = Some(numero),
+                        _ => c.email = Some(numero),
+                    }
+                }
+            }
+        }
+        (c != Contatti::default()).then_some(c)
+    }
+
+    fn garanti(&mut self, pp: &Elemento, ppxp: &str, path: &str) -> Option<Garanti> {
+        let mut g = Garanti::default();
+        let mut condivisi: Vec<(String, String)> = Vec::new();
+        for (k, gu) in pp.figli_nome("guarantor").enumerate() {
+            let gxp = format!("{ppxp}/guarantor[{}]/guarantorOrganization[1]/id[1]", k + 1);
+            let Some(id) = gu
+                .figlio("guarantorOrganization")
+                .and_then(|o| o.figlio("id"))
+            else {
+                continue;
+            };
+            let Some(ext) = id.attr("extension") else {
+                continue;
+            };
+            match id.attr("root").unwrap_or_default() {
+                r if r == p("1.8") => g.ambito = Some(ext.to_string()),
+                ROOT_ATS_ASST => condivisi.push((ext.to_string(), gxp)),
+                _ => self.emetti("CSI-ANA-020", path, &gxp, [("valore", ext.to_string())]),
+            }
+        }
+        let n = condivisi.len();
+        for (i, (ext, gxp)) in condivisi.into_iter().enumerate() {
+            let tipo = if ext.len() == 3
+                && ext.starts_with('3')
+                && ext.bytes().all(|b| b.is_ascii_digit())
+            {
+                Some(true)
+            } else if ext.len() == 3
+                && ext.starts_with('7')
+                && ext.bytes().all(|b| b.is_ascii_digit())
+            {
+                Some(false)
+            } else if n == 2 {
+                Some(i == 0)
+            } else {
+                None
+            };
+            match tipo {
+                Some(ats) => {
+                    self.emetti("CSI-CMP-012", path, &gxp, []);
+                    let slot = if ats { &mut g.ats } else { &mut g.asst };
+                    if slot.is_some() {
+                        self.emetti("CSI-ANA-020", path, &gxp, [("valore", ext)]);
+                    } else {
+                        *slot = Some(ext);
+                    }
+                }
+                None => self.emetti("CSI-ANA-020", path, &gxp, [("valore", ext)]),
+            }
+        }
+        (g != Garanti::default()).then_some(g)
+    }
+
+    fn relazione(&mut self, pr: &Elemento, rxp: &str, rp: &str) -> Option<Relazione> {
+        let code = pr.figlio("code");
+        let cs = code.and_then(|c| c.attr("codeSystem")).unwrap_or_default();
+        let tipo = if cs == p("1.22") {
+            TipoRelazione::NucleoFamiliare
+        } else if cs == p("1.23") {
+            TipoRelazione::ReteSociale
+        } else {
+            self.emetti(
+                "CSI-REL-002",
+                &format!("{rp}/tipo_relazione"),
+                &format!("{rxp}/code[1]"),
+                [("valore", cs.to_string())],
+            );
+            return None;
+        };
+        if pr.figlio("relationshipHolder2").is_some() {
+            self.non_mappato(
+                pr.figlio("relationshipHolder2")?,
+                &format!("{rxp}/relationshipHolder2[1]"),
+            );
+            return None;
+        }
+        let codice = code.and_then(|c| c.attr("code")).unwrap_or_default();
+        if codice.is_empty() {
+            self.emetti(
+                "CSI-REL-001",
+                &format!("{rp}/tipologia"),
+                &format!("{rxp}/code[1]"),
+                [],
+            );
+        }
+        let mut r = Relazione {
+            tipo_relazione: tipo,
+            tipologia: Codice {
+                code: codice.to_string(),
+                system: cs.to_string(),
+                ..Default::default()
+            },
+            ..Default::default()
+        };
+        for ad in pr.figli_nome("addr") {
+            let u = normalizza_uso(ad.attr("use").unwrap_or_default());
+            if u == "comune di residenza" || u == "comune residenza" {
+                if u == "comune residenza" {
+                    self.emetti(
+                        "CSI-CMP-008",
+                        &format!("{rp}/comune_residenza_istat"),
+                        &format!("{rxp}/addr[1]"),
+                        [],
+                    );
+                }
+                r.comune_residenza_istat = ad
+                    .figlio("censusTract")
+                    .map(Elemento::testo_completo)
+                    .filter(|s| !s.is_empty())
+                    .map(CodiceIstatComune::new);
+            }
+        }
+        if let Some(h) = pr.figlio("relationshipHolder1") {
+            let hxp = format!("{rxp}/relationshipHolder1[1]");
+            let ids: Vec<(&Elemento, String)> = h
+                .figli_nome("id")
+                .enumerate()
+                .map(|(j, i)| (i, format!("{hxp}/id[{}]", j + 1)))
+                .collect();
+            (r.codice_fiscale, _) = self.cf_persona(&ids, &format!("{rp}/codice_fiscale"), false);
+            (r.nome, r.cognome) = self.nome(h.figlio("name"), rp, &format!("{hxp}/name[1]"));
+            if let Some(d) = h.figlio("desc") {
+                let t = d.testo_completo();
+                r.caregiver = match t.to_ascii_uppercase().as_str() {
+                    "1" | "TRUE" | "S" | "SI" => Some(true),
+                    "0" | "FALSE" | "N" | "NO" => Some(false),
+                    "" => None,
+                    _ => {
+                        self.emetti(
+                            "CSI-REL-004",
+                            &format!("{rp}/caregiver"),
+                            &format!("{hxp}/desc[1]"),
+                            [("valore", t.clone())],
+                        );
+                        None
+                    }
+                };
+            }
+            r.genere = self.genere(
+                h.figlio("administrativeGenderCode"),
+                &format!("{rp}/genere"),
+                &format!("{hxp}/administrativeGenderCode[1]"),
+            );
+            r.data_nascita = self.data_giorno(
+                h.figlio("birthTime"),
+                &format!("{rp}/data_nascita"),
+                &format!("{hxp}/birthTime[1]"),
+            );
+            if let Some(ad) = h
+                .figlio("birthPlace")
+                .and_then(|b| b.figlio("birthplace"))
+                .and_then(|b| b.figlio("addr"))
+            {
+                r.comune_nascita_istat = ad
+                    .figlio("censusTract")
+                    .map(Elemento::testo_completo)
+                    .filter(|s| !s.is_empty())
+                    .or_else(|| {
+                        ad.figlio("code")
+                            .and_then(|c| c.attr("code"))
+                            .map(str::to_string)
+                    })
+                    .map(CodiceIstatComune::new);
+            }
+        }
+        Some(r)
+    }
+
+    /// Attenders by role (§8.1): `ruoli` = (profile OID of the role) in order.
+    fn attenders(
+        &mut self,
+        ee: &Elemento,
+        xp: &str,
+        base: &str,
+        ruoli: &[Option<String>],
+        nomi: &[&str],
+    ) -> Vec<Option<Operatore>> {
+        let mut out: Vec<Option<Operatore>> = vec![None; ruoli.len()];
+        let mut senza_ruolo = Vec::new();
+        for (k, at) in ee.figli_nome("attender").enumerate() {
+            let axp = format!("{xp}/attender[{}]/assignedPerson[1]", k + 1);
+            let Some(ap) = at.figlio("assignedPerson") else {
+                continue;
+            };
+            let cs = ap.figlio("code").and_then(|c| c.attr("codeSystem"));
+            let idx = cs.and_then(|cs| ruoli.iter().position(|r| r.as_deref() == Some(cs)));
+            match idx {
+                Some(i) if out[i].is_none() => {
+                    let path = format!("{base}/{}", nomi[i]);
+                    out[i] = Some(self.operatore(ap, &axp, &path, true));
+                }
+                _ => senza_ruolo.push((ap, axp)),
+            }
+        }
+        for (ap, axp) in senza_ruolo {
+            match out.iter().position(Option::is_none) {
+                Some(i) => {
+                    let path = format!("{base}/{}", nomi[i]);
+                    if ruoli[i].is_some() {
+                        self.emetti("CSI-CMP-011", &path, &axp, []);
+                    } else if ap.figlio("code").is_some() {
+                        self.emetti("CSI-FIN-007", &path, &format!("{axp}/code[1]"), []);
+                    }
+                    out[i] = Some(self.operatore(ap, &axp, &path, ruoli[i].is_some()));
+                }
+                None => self.emetti("CSI-OPR-004", base, &axp, []),
+            }
+        }
+        out
+    }
+
+    fn operatore(&mut self, ap: &Elemento, axp: &str, path: &str, con_profilo: bool) -> Operatore {
+        let ids: Vec<(&Elemento, String)> = ap
+            .figli_nome("id")
+            .enumerate()
+            .map(|(j, i)| (i, format!("{axp}/id[{}]", j + 1)))
+            .collect();
+        let (cf, altri) = self.cf_persona(&ids, &format!("{path}/codice_fiscale"), false);
+        let (nome, cognome) = self.nome(
+            ap.figlio("assignedPerson").and_then(|p| p.figlio("name")),
+            path,
+            &format!("{axp}/assignedPerson[1]/name[1]"),
+        );
+        let profilo = if con_profilo {
+            ap.figlio("code").and_then(|c| {
+                c.attr("code").map(|cc| Codice {
+                    code: cc.to_string(),
+                    system: c.attr("codeSystem").unwrap_or_default().to_string(),
+                    display: c.attr("displayName").map(Testo::new),
+                    system_version: None,
+                })
+            })
+        } else {
+            None
+        };
+        Operatore {
+            codice_fiscale: cf,
+            altri_identificativi: altri,
+            nome,
+            cognome,
+            profilo_professionale: profilo,
+        }
+    }
+
+    fn fase_b(
+        &mut self,
+        ee: &Elemento,
+        xp: &str,
+        base: &str,
+        h: IntestazioneFase,
+        et: &[&Elemento],
+    ) -> FaseValutazioneBisogno {
+        let mut b = FaseValutazioneBisogno {
+            intestazione: h,
+            ..Default::default()
+        };
+        if let Some(e2) = et.get(1) {
+            b.data_valutazione = e2.figlio("low").and_then(|l| {
+                self.istante(
+                    l.attr("value"),
+                    &format!("{base}/data_valutazione"),
+                    &format!("{xp}/effectiveTime[2]/low[1]/@value"),
+                )
+            });
+        }
+        let ops = self.attenders(
+            ee,
+            xp,
+            base,
+            &[Some(p("2.1")), Some(p("2.18"))],
+            &["responsabile_valutazione", "case_manager"],
+        );
+        let mut it = ops.into_iter();
+        b.responsabile_valutazione = it.next().flatten();
+        b.case_manager = it.next().flatten();
+        for (obs, oxp) in Self::riferimenti(ee, xp) {
+            let key = obs
+                .figlio("code")
+                .and_then(|c| c.attr("code"))
+                .unwrap_or_default()
+                .to_string();
+            let value = obs.figlio("value");
+            let vxp = format!("{oxp}/value[1]");
+            macro_rules! cd {
+                ($campo:ident, $suf:expr) => {{
+                    let path = format!("{base}/{}", stringify!($campo));
+                    self.verifica_oid(obs, &[p($suf)], &[], &path, &oxp);
+                    if b.$campo.is_some() {
+                        self.emetti("CSI-COD-011", &path, &oxp, [("key", key.clone())]);
+                    }
+                    if let Some(c) =
+                        value.and_then(|v| self.codice_valore(v, Some(&p($suf)), &path, &vxp))
+                    {
+                        b.$campo = Some(c);
+                    }
+                }};
+            }
+            macro_rules! lista {
+                ($campo:ident, $suf:expr) => {{
+                    let path = format!("{base}/{}/{}", stringify!($campo), b.$campo.len());
+                    self.verifica_oid(obs, &[p($suf)], &[], &path, &oxp);
+                    if let Some(c) =
+                        value.and_then(|v| self.codice_valore(v, Some(&p($suf)), &path, &vxp))
+                    {
+                        b.$campo.push(c);
+                    }
+                }};
+            }
+            macro_rules! testo {
+                ($campo:ident, $attesi:expr, $alt:expr) => {{
+                    let path = format!("{base}/{}", stringify!($campo));
+                    self.verifica_oid(obs, &$attesi, &$alt, &path, &oxp);
+                    if b.$campo.is_some() {
+                        self.emetti("CSI-COD-011", &path, &oxp, [("key", key.clone())]);
+                    }
+                    if let Some(t) = self.testo_el(obs.figlio("text")) {
+                        b.$campo = Some(t);
+                    }
+                }};
+            }
+            match key.as_str() {
+                "AMIR" => lista!(aree_intervento_sociale, "2.2"),
+                "ESTI" => lista!(esenzioni_ticket, "2.3"),
+                "DSGI" => testo!(struttura_sociosanitaria_in_carico, [], [p("2.4")]),
+                "SSGE" => testo!(servizi_sociosanitari_erogati, [p("2.5")], []),
+                "INVA" => lista!(invalidita, "2.6"),
+                "INFR" => cd!(indennita_frequenza, "2.7"),
+                "PRSI" => lista!(previdenze_inps, "2.8"),
+                "APIC" => cd!(assegno_pensione_invalidita, "2.9"),
+                "UTPP" => cd!(patologia_psichiatrica, "2.10"),
+                "PACO" => testo!(patologie_correnti, [p("2.11")], []),
+                "POPA" => cd!(portatore_protesi_ausili, "2.12"),
+                "MOAF" => cd!(motivazione_affido, "2.13"),
+                "VNCS" => cd!(necessita_cure_sanitarie, "2.14"),
+                "NISS" => lista!(necessita_interventi_sociosanitari, "2.15"),
+                "NISO" => lista!(necessita_interventi_sociali, "2.16"),
+                "FODV" => cd!(fonte_derivazione_valutazione, "2.17"),
+                "COPA" => lista!(protesi_ausili, "2.18"),
+                _ => self.non_mappato(obs, &oxp),
+            }
+        }
+        b
+    }
+
+    /// `pertinentInformation2/carePlan` and its `component2` observations and acts.
+    fn care_plan<'e>(ee: &'e Elemento, xp: &str) -> Option<(&'e Elemento, String)> {
+        let cp = ee.figlio("pertinentInformation2")?.figlio("carePlan")?;
+        Some((cp, format!("{xp}/pertinentInformation2[1]/carePlan[1]")))
+    }
+
+    fn componenti<'e>(cp: &'e Elemento, cxp: &str) -> (Trovati<'e>, Trovati<'e>) {
+        let mut obs = Vec::new();
+        let mut acts = Vec::new();
+        for (k, c2) in cp.figli_nome("component2").enumerate() {
+            for (j, o) in c2.figli_nome("observation").enumerate() {
+                obs.push((
+                    o,
+                    format!("{cxp}/component2[{}]/observation[{}]", k + 1, j + 1),
+                ));
+            }
+            for (j, a) in c2.figli_nome("act").enumerate() {
+                acts.push((a, format!("{cxp}/component2[{}]/act[{}]", k + 1, j + 1)));
+            }
+        }
+        (obs, acts)
+    }
+
+    fn prestazione(&mut self, act: &Elemento, axp: &str, path: &str) -> Prestazione {
+        let mut pr = Prestazione {
+            codice: act.figlio("code").and_then(|c| {
+                self.codice_valore(
+                    c,
+                    Some(&p("4.17")),
+                    &format!("{path}/codice"),
+                    &format!("{axp}/code[1]"),
+                )
+            }),
+            ..Default::default()
+        };
+        if let Some(et) = act.figlio("effectiveTime") {
+            pr.data_inizio = et.figlio("low").and_then(|l| {
+                self.istante(
+                    l.attr("value"),
+                    &format!("{path}/data_inizio"),
+                    &format!("{axp}/effectiveTime[1]/low[1]/@value"),
+                )
+            });
+            pr.data_fine = et.figlio("high").and_then(|l| {
+                self.istante(
+                    l.attr("value"),
+                    &format!("{path}/data_fine"),
+                    &format!("{axp}/effectiveTime[1]/high[1]/@value"),
+                )
+            });
+        }
+        if let Some(ae) = act
+            .figlio("performer")
+            .and_then(|p| p.figlio("assignedEntity"))
+        {
+            let exp = format!("{axp}/performer[1]/assignedEntity[1]");
+            let opath = format!("{path}/operatore_erogante");
+            let mut op = self.operatore(ae, &exp, &opath, true);
+            if let Some(pp) = &op.profilo_professionale {
+                if pp.system == p("4.18") {
+                    self.emetti(
+                        "CSI-CMP-015",
+                        &format!("{opath}/profilo_professionale"),
+                        &format!("{exp}/code[1]"),
+                        [],
+                    );
+                }
+            }
+            if op == Operatore::default() {
+                op = Operatore::default();
+            }
+            pr.operatore_erogante = (op != Operatore::default()).then_some(op);
+        }
+        if let Some(c) = act
+            .figlio("location")
+            .and_then(|l| l.figlio("serviceFacility"))
+            .and_then(|s| s.figlio("code"))
+        {
+            pr.luogo = self.codice_valore(
+                c,
+                Some(&p("4.18")),
+                &format!("{path}/luogo"),
+                &format!("{axp}/location[1]/serviceFacility[1]/code[1]"),
+            );
+        }
+        pr
+    }
+
+    fn fase_c(
+        &mut self,
+        ee: &Elemento,
+        xp: &str,
+        base: &str,
+        h: IntestazioneFase,
+    ) -> FaseProgettoIndividuale {
+        let mut c = FaseProgettoIndividuale {
+            intestazione: h,
+            ..Default::default()
+        };
+        let ops = self.attenders(
+            ee,
+            xp,
+            base,
+            &[Some(p("3.2")), Some(p("3.3"))],
+            &["responsabile_progetto", "responsabile_monitoraggio"],
+        );
+        let mut it = ops.into_iter();
+        c.responsabile_progetto = it.next().flatten();
+        c.responsabile_monitoraggio = it.next().flatten();
+        let Some((cp, cxp)) = Self::care_plan(ee, xp) else {
+            return c;
+        };
+        let pbase = format!("{base}/progetto");
+        let mut pr = ProgettoIndividuale {
+            codice_progetto: cp
+                .figlio("id")
+                .and_then(|i| i.attr("extension"))
+                .map(str::to_string),
+            oggetto: self.testo_el(cp.figlio("title")),
+            ..Default::default()
+        };
+        if let Some(et) = cp.figlio("effectiveTime") {
+            pr.data_inizio = et.figlio("low").and_then(|l| {
+                self.istante(
+                    l.attr("value"),
+                    &format!("{pbase}/data_inizio"),
+                    &format!("{cxp}/effectiveTime[1]/low[1]/@value"),
+                )
+            });
+            pr.data_fine = et.figlio("high").and_then(|l| {
+                self.istante(
+                    l.attr("value"),
+                    &format!("{pbase}/data_fine"),
+                    &format!("{cxp}/effectiveTime[1]/high[1]/@value"),
+                )
+            });
+        }
+        for (k, fg) in cp.figli_nome("finalGoal").enumerate() {
+            let Some(og) = fg.figlio("observationGoal") else {
+                continue;
+            };
+            let gxp = format!("{cxp}/finalGoal[{}]/observationGoal[1]", k + 1);
+            let gp = format!("{pbase}/obiettivi/{}", pr.obiettivi.len());
+            let Some(codice) = og.figlio("code").and_then(|cc| {
+                self.codice_valore(
+                    cc,
+                    Some(&p("3.9")),
+                    &format!("{gp}/codice"),
+                    &format!("{gxp}/code[1]"),
+                )
+            }) else {
+                continue;
+            };
+            let tempistica = og
+                .figlio("effectiveTime")
+                .and_then(|e| e.figlio("width"))
+                .and_then(|w| {
+                    let v = Decimale::parse(w.attr("value")?).ok()?;
+                    let unit = w.attr("unit").map(str::to_string);
+                    if unit.is_none() {
+                        self.emetti(
+                            "CSI-PRG-008",
+                            &format!("{gp}/tempistica_monitoraggio"),
+                            &format!("{gxp}/effectiveTime[1]/width[1]"),
+                            [],
+                        );
+                    }
+                    Some(Quantita { value: v, unit })
+                });
+            let indicatore = og.figlio("value").and_then(|v| {
+                self.codice_valore(
+                    v,
+                    None,
+                    &format!("{gp}/indicatore_esito"),
+                    &format!("{gxp}/value[1]"),
+                )
+            });
+            pr.obiettivi.push(Obiettivo {
+                codice,
+                tempistica_monitoraggio: tempistica,
+                indicatore_esito: indicatore,
+            });
+        }
+        let (obs, acts) = Self::componenti(cp, &cxp);
+        for (o, oxp) in obs {
+            let key = o
+                .figlio("code")
+                .and_then(|c| c.attr("code"))
+                .unwrap_or_default()
+                .to_string();
+            let value = o.figlio("value");
+            let vxp = format!("{oxp}/value[1]");
+            macro_rules! cd {
+                ($campo:ident, $suf:expr) => {{
+                    let path = format!("{pbase}/{}", stringify!($campo));
+                    self.verifica_oid(o, &[p($suf)], &[], &path, &oxp);
+                    if pr.$campo.is_some() {
+                        self.emetti("CSI-COD-011", &path, &oxp, [("key", key.clone())]);
+                    }
+                    if let Some(c) =
+                        value.and_then(|v| self.codice_valore(v, Some(&p($suf)), &path, &vxp))
+                    {
+                        pr.$campo = Some(c);
+                    }
+                }};
+            }
+            macro_rules! mo {
+                ($campo:ident, $suf:expr) => {{
+                    let path = format!("{pbase}/{}", stringify!($campo));
+                    self.verifica_oid(o, &[p($suf)], &[], &path, &oxp);
+                    if pr.$campo.is_some() {
+                        self.emetti("CSI-COD-011", &path, &oxp, [("key", key.clone())]);
+                    }
+                    if let Some(c) = value.and_then(|v| self.importo(v, &path, &vxp)) {
+                        pr.$campo = Some(c);
+                    }
+                }};
+            }
+            match key.as_str() {
+                "FRPR" => cd!(frequenza_prestazioni, "3.4"),
+                "SESP" => cd!(servizio_sociale_professionale, "3.5"),
+                "INAS" => cd!(integrazione_sanitaria, "3.6"),
+                "VAPR" => mo!(valore_progetto, "3.7"),
+                "COEA" => mo!(compartecipazione_assistito, "3.8"),
+                _ => self.non_mappato(o, &oxp),
+            }
+        }
+        for (a, axp) in acts {
+            let path = format!(
+                "{pbase}/prestazioni_programmate/{}",
+                pr.prestazioni_programmate.len()
+            );
+            let x = self.prestazione(a, &axp, &path);
+            pr.prestazioni_programmate.push(x);
+        }
+        c.progetto = Some(pr);
+        c
+    }
+
+    fn fase_d(
+        &mut self,
+        ee: &Elemento,
+        xp: &str,
+        base: &str,
+        h: IntestazioneFase,
+    ) -> FaseErogazioneServizio {
+        let mut d = FaseErogazioneServizio {
+            intestazione: h,
+            ..Default::default()
+        };
+        for (obs, oxp) in Self::riferimenti(ee, xp) {
+            let key = obs
+                .figlio("code")
+                .and_then(|c| c.attr("code"))
+                .unwrap_or_default();
+            if key == "DSFR" {
+                let path = format!("{base}/struttura_fuori_rete");
+                self.verifica_oid(obs, &[p("4.2")], &[], &path, &oxp);
+                d.struttura_fuori_rete = self.testo_el(obs.figlio("text"));
+            } else {
+                self.non_mappato(obs, &oxp);
+            }
+        }
+        let Some((cp, cxp)) = Self::care_plan(ee, xp) else {
+            return d;
+        };
+        let (obs, acts) = Self::componenti(cp, &cxp);
+        for (o, oxp) in obs {
+            let key = o
+                .figlio("code")
+                .and_then(|c| c.attr("code"))
+                .unwrap_or_default()
+                .to_string();
+            let value = o.figlio("value");
+            let vxp = format!("{oxp}/value[1]");
+            macro_rules! cd {
+                ($campo:ident, $suf:expr) => {{
+                    let path = format!("{base}/{}", stringify!($campo));
+                    self.verifica_oid(o, &[p($suf)], &[], &path, &oxp);
+                    if d.$campo.is_some() {
+                        self.emetti("CSI-COD-011", &path, &oxp, [("key", key.clone())]);
+                    }
+                    if let Some(c) =
+                        value.and_then(|v| self.codice_valore(v, Some(&p($suf)), &path, &vxp))
+                    {
+                        d.$campo = Some(c);
+                    }
+                }};
+            }
+            macro_rules! mo {
+                ($campo:ident, $suf:expr) => {{
+                    let path = format!("{base}/{}", stringify!($campo));
+                    self.verifica_oid(o, &[p($suf)], &[], &path, &oxp);
+                    if d.$campo.is_some() {
+                        self.emetti("CSI-COD-011", &path, &oxp, [("key", key.clone())]);
+                    }
+                    if let Some(c) = value.and_then(|v| self.importo(v, &path, &vxp)) {
+                        d.$campo = Some(c);
+                    }
+                }};
+            }
+            macro_rules! data {
+                ($campo:ident, $suf:expr) => {{
+                    let path = format!("{base}/{}", stringify!($campo));
+                    self.verifica_oid(o, &[p($suf)], &[], &path, &oxp);
+                    if d.$campo.is_some() {
+                        self.emetti("CSI-COD-011", &path, &oxp, [("key", key.clone())]);
+                    }
+                    if let Some(c) = value.and_then(|v| self.data_any(v, &path, &vxp)) {
+                        d.$campo = Some(c);
+                    }
+                }};
+            }
+            match key.as_str() {
+                "UDOS" => cd!(udo_sociale, "4.1"),
+                "SOER" => cd!(soggetto_erogatore, "4.3"),
+                "MOER" => cd!(modalita_erogazione, "4.4"),
+                "ARIS" => cd!(area_intervento_sociale, "4.5"),
+                "SEER" => cd!(servizio_erogato, "4.6"),
+                "DAAS" => data!(data_attivazione, "4.7"),
+                "DACS" => data!(data_conclusione, "4.8"),
+                "VMBS" => mo!(valore_mensile_buono, "4.12"),
+                "TIVS" => cd!(tipologia_voucher, "4.13"),
+                "VAVO" => mo!(valore_voucher, "4.14"),
+                "IMER" => mo!(importo_erogato, "4.15"),
+                "RIRE" => mo!(riprogrammazione_risorse, "4.16"),
+                "DAIS" => {
+                    let path = format!("{base}/sospensioni/{}/data_inizio", d.sospensioni.len());
+                    self.verifica_oid(o, &[p("4.9")], &[], &path, &oxp);
+                    if let Some(i) = value.and_then(|v| self.data_any(v, &path, &vxp)) {
+                        d.sospensioni.push(Sospensione {
+                            data_inizio: i,
+                            data_fine: None,
+                            motivazione: None,
+                        });
+                    }
+                }
+                "DAFS" | "MOSO" => {
+                    let fine = key == "DAFS";
+                    let aperta = d.sospensioni.iter().rposition(|s| {
+                        if fine {
+                            s.data_fine.is_none()
+                        } else {
+                            s.motivazione.is_none()
+                        }
+                    });
+                    let Some(k) = aperta else {
+                        self.emetti(
+                            "CSI-ERO-016",
+                            &format!("{base}/sospensioni"),
+                            &oxp,
+                            [("key", key.clone())],
+                        );
+                        continue;
+                    };
+                    // Attach only to the most recent suspension.
+                    if k + 1 != d.sospensioni.len() {
+                        self.emetti(
+                            "CSI-ERO-016",
+                            &format!("{base}/sospensioni"),
+                            &oxp,
+                            [("key", key.clone())],
+                        );
+                        continue;
+                    }
+                    if fine {
+                        let path = format!("{base}/sospensioni/{k}/data_fine");
+                        self.verifica_oid(o, &[p("4.10")], &[], &path, &oxp);
+                        let v = value.and_then(|v| self.data_any(v, &path, &vxp));
+                        if let Some(s) = d.sospensioni.get_mut(k) {
+                            s.data_fine = v;
+                        }
+                    } else {
+                        let path = format!("{base}/sospensioni/{k}/motivazione");
+                        self.verifica_oid(o, &[p("4.11")], &[], &path, &oxp);
+                        let v = value
+                            .and_then(|v| self.codice_valore(v, Some(&p("4.11")), &path, &vxp));
+                        if let Some(s) = d.sospensioni.get_mut(k) {
+                            s.motivazione = v;
+                        }
+                    }
+                }
+                _ => self.non_mappato(o, &oxp),
+            }
+        }
+        for (a, axp) in acts {
+            let path = format!("{base}/prestazioni_erogate/{}", d.prestazioni_erogate.len());
+            let x = self.prestazione(a, &axp, &path);
+            d.prestazioni_erogate.push(x);
+        }
+        d
+    }
+
+    fn fase_e(
+        &mut self,
+        ee: &Elemento,
+        xp: &str,
+        base: &str,
+        h: IntestazioneFase,
+    ) -> FaseValutazioneFinale {
+        let mut e = FaseValutazioneFinale {
+            intestazione: h,
+            ..Default::default()
+        };
+        e.responsabile_chiusura = self
+            .attenders(ee, xp, base, &[None], &["responsabile_chiusura"])
+            .into_iter()
+            .next()
+            .flatten();
+        let Some((cp, cxp)) = Self::care_plan(ee, xp) else {
+            return e;
+        };
+        if let Some(hi) = cp.figlio("effectiveTime").and_then(|t| t.figlio("high")) {
+            e.data_chiusura_progetto = self.istante(
+                hi.attr("value"),
+                &format!("{base}/data_chiusura_progetto"),
+                &format!("{cxp}/effectiveTime[1]/high[1]/@value"),
+            );
+        }
+        let (obs, acts) = Self::componenti(cp, &cxp);
+        for (o, oxp) in obs {
+            let key = o
+                .figlio("code")
+                .and_then(|c| c.attr("code"))
+                .unwrap_or_default()
+                .to_string();
+            let value = o.figlio("value");
+            let vxp = format!("{oxp}/value[1]");
+            let path = |campo: &str| format!("{base}/{campo}");
+            match key.as_str() {
+                "DAVF" => {
+                    self.verifica_oid(o, &[p("5.1")], &[], &path("data_valutazione_finale"), &oxp);
+                    e.data_valutazione_finale = value
+                        .and_then(|v| self.data_any(v, &path("data_valutazione_finale"), &vxp))
+                        .or(e.data_valutazione_finale.take());
+                }
+                "VAFI" => {
+                    self.verifica_oid(o, &[p("5.2")], &[], &path("valutazione_finale"), &oxp);
+                    e.valutazione_finale = self
+                        .testo_el(o.figlio("text"))
+                        .or(e.valutazione_finale.take());
+                }
+                "MOCP" => {
+                    self.verifica_oid(o, &[p("5.3")], &[], &path("motivazione_chiusura"), &oxp);
+                    e.motivazione_chiusura = value
+                        .and_then(|v| {
+                            self.codice_valore(
+                                v,
+                                Some(&p("5.3")),
+                                &path("motivazione_chiusura"),
+                                &vxp,
+                            )
+                        })
+                        .or(e.motivazione_chiusura.take());
+                }
+                "RIEF" => {
+                    self.verifica_oid(
+                        o,
+                        &[p("5.4")],
+                        &[],
+                        &path("risorse_economiche_finali"),
+                        &oxp,
+                    );
+                    e.risorse_economiche_finali = value
+                        .and_then(|v| self.importo(v, &path("risorse_economiche_finali"), &vxp))
+                        .or(e.risorse_economiche_finali.take());
+                }
+                "RIRA" => {
+                    self.verifica_oid(o, &[p("5.5")], &[], &path("risultati_raggiunti"), &oxp);
+                    e.risultati_raggiunti = self
+                        .testo_el(o.figlio("text"))
+                        .or(e.risultati_raggiunti.take());
+                }
+                "RINR" => {
+                    self.verifica_oid(o, &[p("5.6")], &[], &path("risultati_non_raggiunti"), &oxp);
+                    e.risultati_non_raggiunti = self
+                        .testo_el(o.figlio("text"))
+                        .or(e.risultati_non_raggiunti.take());
+                }
+                "NUPR" => {
+                    self.verifica_oid(o, &[p("5.7")], &[], &path("nuovo_progetto"), &oxp);
+                    e.nuovo_progetto = value
+                        .and_then(|v| {
+                            self.codice_valore(v, Some(&p("5.7")), &path("nuovo_progetto"), &vxp)
+                        })
+                        .or(e.nuovo_progetto.take());
+                }
+                _ => self.non_mappato(o, &oxp),
+            }
+        }
+        for (a, axp) in acts {
+            self.non_mappato(a, &axp);
+        }
+        e
+    }
+}
+
+const TIPI: [TipoFase; 5] = [
+    TipoFase::Accesso,
+    TipoFase::ValutazioneBisogno,
+    TipoFase::ProgettoIndividuale,
+    TipoFase::ErogazioneServizio,
+    TipoFase::ValutazioneFinale,
+];
+
+/// Phase kind from the code (§6.1 steps 1–2): `(kind, is_alias)`.
+fn alias_fase(code: &str) -> Option<(TipoFase, bool)> {
+    let i = match code {
+        "A" | "B" | "C" | "D" | "E" => {
+            return Some((TIPI[usize::from(code.as_bytes()[0] - b'A')], false));
+        }
+        "1" | "3.3.1" | "ACCESSO_E_ORIENTAMENTO" => 0,
+        "2" | "3.3.2" | "VALUTAZIONE_DEL_BISOGNO" => 1,
+        "3" | "3.3.3" | "ELABORAZIONE_PROGETTO_INDIVIDUALE" => 2,
+        "4" | "3.3.4" | "EROGAZIONE_DEL_SERVIZIO" => 3,
+        "5" | "3.3.5" | "VALUTAZIONE_FINALE_E_CONCLUSIONE_PROCESSO_AIUTO" => 4,
+        _ => return None,
+    };
+    Some((TIPI[i], true))
+}
+
+/// Content signals of §6.1 step 3: the distinct kinds signalled.
+fn segnali(ee: &Elemento) -> Vec<TipoFase> {
+    let mut s = BTreeSet::new();
+    let chiave_oid = |o: &Elemento| {
+        let c = o.figlio("code");
+        (
+            c.and_then(|c| c.attr("code"))
+                .unwrap_or_default()
+                .to_string(),
+            c.and_then(|c| c.attr("codeSystem"))
+                .unwrap_or_default()
+                .to_string(),
+        )
+    };
+    if ee
+        .figlio("subject")
+        .and_then(|s| s.figlio("patient"))
+        .is_some()
+        || ee.figlio("reason").and_then(|r| r.figlio("need")).is_some()
+        || ee.figlio("consultant").is_some()
+    {
+        s.insert(0);
+    }
+    for at in ee.figli_nome("attender") {
+        let cs = at
+            .figlio("assignedPerson")
+            .and_then(|a| a.figlio("code"))
+            .and_then(|c| c.attr("codeSystem"))
+            .unwrap_or_default();
+        if cs == p("2.1") || cs == p("2.18") {
+            s.insert(1);
+        }
+        if cs == p("3.2") || cs == p("3.3") {
+            s.insert(2);
+        }
+    }
+    if ee.figli_nome("effectiveTime").count() > 1 {
+        s.insert(1);
+    }
+    for rf in ee.figli_nome("reference") {
+        for o in rf.figli_nome("commonObservationEvent") {
+            let (k, oid) = chiave_oid(o);
+            match k.as_str() {
+                "TIRI" | "MOCO" | "CONF" | "NUNF" | "NURS" | "PROV" | "ARRE" | "DSU0" | "TIIS"
+                | "ISEE" | "OCAS" | "COER" | "DEER" => {
+                    s.insert(0);
+                }
+                "AMIR" if oid == p("1.10") => {
+                    s.insert(0);
+                }
+                "AMIR" if oid == p("2.2") => {
+                    s.insert(1);
+                }
+                "ESTI" | "DSGI" | "SSGE" | "INVA" | "INFR" | "PRSI" | "APIC" | "UTPP" | "PACO"
+                | "POPA" | "MOAF" | "VNCS" | "NISS" | "NISO" | "FODV" | "COPA" => {
+                    s.insert(1);
+                }
+                "DSFR" => {
+                    s.insert(3);
+                }
+                _ => {}
+            }
+        }
+    }
+    if let Some(cp) = ee
+        .figlio("pertinentInformation2")
+        .and_then(|p| p.figlio("carePlan"))
+    {
+        if cp.figlio("id").and_then(|i| i.attr("root")) == Some(p("3.1").as_str())
+            || cp.figlio("title").is_some()
+            || cp.figlio("finalGoal").is_some()
+        {
+            s.insert(2);
+        }
+        if let Some(et) = cp.figlio("effectiveTime") {
+            if et.figlio("high").is_some() && et.figlio("low").is_none() {
+                s.insert(4);
+            }
+        }
+        for c2 in cp.figli_nome("component2") {
+            for o in c2.figli_nome("observation") {
+                let (k, _) = chiave_oid(o);
+                match k.as_str() {
+                    "FRPR" | "SESP" | "INAS" | "VAPR" | "COEA" => {
+                        s.insert(2);
+                    }
+                    "UDOS" | "SOER" | "MOER" | "ARIS" | "SEER" | "DAAS" | "DACS" | "DAIS"
+                    | "DAFS" | "MOSO" | "VMBS" | "TIVS" | "VAVO" | "IMER" | "RIRE" => {
+                        s.insert(3);
+                    }
+                    "DAVF" | "VAFI" | "MOCP" | "RIEF" | "RIRA" | "RINR" | "NUPR" => {
+                        s.insert(4);
+                    }
+                    _ => {}
+                }
+            }
+        }
+    }
+    s.into_iter().filter_map(|i| TIPI.get(i).copied()).collect()
+}
+
+/// An `encounterEvent` with placeholder header, no dates and no mapped content (§5).
+fn vuoto(ee: &Elemento) -> bool {
+    let id_vuoto = ee
+        .figli_nome("id")
+        .all(|i| i.attr("extension").is_none_or(str::is_empty));
+    let senza_date = ee.figli_nome("effectiveTime").all(|e| {
+        e.figlio("low").and_then(|l| l.attr("value")).is_none()
+            && e.figlio("high").and_then(|l| l.attr("value")).is_none()
+    });
+    let senza_contenuto = ee.figli.iter().all(|f| {
+        matches!(
+            f.nome.as_str(),
+            "id" | "code" | "statusCode" | "effectiveTime"
+        )
+    });
+    id_vuoto && senza_date && senza_contenuto
+}
+
+/// Normalises an address `@use`: lower case, trimmed, single spaces.
+fn normalizza_uso(u: &str) -> String {
+    u.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// Whether a string is a uid (OID, UUID or ruid) (§3.1).
+pub(crate) fn uid_valido(s: &str) -> bool {
+    let oid = !s.is_empty()
+        && s.split('.').all(|p| {
+            !p.is_empty()
+                && p.bytes().all(|b| b.is_ascii_digit())
+                && (p == "0" || !p.starts_with('0'))
+        });
+    let uuid = s.len() == 36
+        && s.char_indices().all(|(i, c)| {
+            if matches!(i, 8 | 13 | 18 | 23) {
+                c == '-'
+            } else {
+                c.is_ascii_hexdigit()
+            }
+        });
+    let ruid = s.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+        && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
+    oid || uuid || ruid
+}
+
+/// Parses a TS (§3.4) into an `Istante`; the flag is true for the `ddMMyyyy` field form.
+pub(crate) fn parse_ts(v: &str) -> Option<(Istante, bool)> {
+    let (corpo, offset) = match v.find(['+', '-']) {
+        Some(i) => (v.get(..i)?, Some(v.get(i..)?)),
+        None => (v, None),
+    };
+    let (cifre, frazione) = match corpo.split_once('.') {
+        Some((c, f)) => (c, Some(f)),
+        None => (corpo, None),
+    };
+    if !cifre.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    if frazione
+        .is_some_and(|f| f.is_empty() || f.len() > 4 || !f.bytes().all(|b| b.is_ascii_digit()))
+    {
+        return None;
+    }
+    if frazione.is_some() && cifre.len() != 14 {
+        return None;
+    }
+    let n = |a: usize, b: usize| cifre.get(a..b).and_then(|s| s.parse::<u32>().ok());
+    let anno_ok = |y: u32| (1800..=2199).contains(&y);
+    let reale =
+        |y: u32, m: u32, d: u32| chrono::NaiveDate::from_ymd_opt(i32::try_from(y).ok()?, m, d);
+    if cifre.len() == 8 && offset.is_none() {
+        let hl7 = anno_ok(n(0, 4)?) && reale(n(0, 4)?, n(4, 6)?, n(6, 8)?).is_some();
+        if hl7 {
+            let s = format!("{}-{}-{}", &cifre[0..4], &cifre[4..6], &cifre[6..8]);
+            return Istante::parse(&s).ok().map(|i| (i, false));
+        }
+        let campo = anno_ok(n(4, 8)?) && reale(n(4, 8)?, n(2, 4)?, n(0, 2)?).is_some();
+        if campo {
+            let s = format!("{}-{}-{}", &cifre[4..8], &cifre[2..4], &cifre[0..2]);
+            return Istante::parse(&s).ok().map(|i| (i, true));
+        }
+        return None;
+    }
+    if !matches!(cifre.len(), 4 | 6 | 8 | 10 | 12 | 14) || !anno_ok(n(0, 4)?) {
+        return None;
+    }
+    let mut s = cifre.get(0..4)?.to_string();
+    if cifre.len() >= 6 {
+        s.push('-');
+        s.push_str(cifre.get(4..6)?);
+    }
+    if cifre.len() >= 8 {
+        s.push('-');
+        s.push_str(cifre.get(6..8)?);
+    }
+    if cifre.len() >= 10 {
+        s.push('T');
+        s.push_str(cifre.get(8..10)?);
+    }
+    if cifre.len() >= 12 {
+        s.push(':');
+        s.push_str(cifre.get(10..12)?);
+    }
+    if cifre.len() >= 14 {
+        s.push(':');
+        s.push_str(cifre.get(12..14)?);
+    }
+    if let Some(f) = frazione {
+        s.push('.');
+        s.push_str(f);
+    }
+    if let Some(o) = offset {
+        if cifre.len() < 10 || o.len() != 5 || !o.get(1..)?.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        s.push_str(o.get(0..3)?);
+        s.push(':');
+        s.push_str(o.get(3..5)?);
+    }
+    Istante::parse(&s).ok().map(|i| (i, false))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ts_forms() {
+        assert_eq!(parse_ts("20240110").unwrap().0.to_string(), "2024-01-10");
+        let (i, campo) = parse_ts("12092017").unwrap();
+        assert!(campo);
+        assert_eq!(i.to_string(), "2017-09-12");
+        assert!(parse_ts("123").is_none());
+        assert!(parse_ts("1221").is_none());
+        assert!(parse_ts("312323").is_none());
+        assert_eq!(
+            parse_ts("202401101030").unwrap().0.to_string(),
+            "2024-01-10T10:30"
+        );
+        assert_eq!(
+            parse_ts("20240110103000+0100").unwrap().0.to_string(),
+            "2024-01-10T10:30:00+01:00"
+        );
+    }
+
+    #[test]
+    fn uids() {
+        assert!(uid_valido("2.16.840.1"));
+        assert!(!uid_valido("2..1"));
+        assert!(!uid_valido("AcknowledgementType HL7"));
+    }
+}
