@@ -23,6 +23,7 @@
 //! ```
 
 pub mod lettore;
+pub mod lettura_risposta;
 pub mod xml;
 
 pub mod oid;
@@ -113,4 +114,3 @@ pub fn messaggio_per_processo(
         cartella: c,
     })
 }
-pub mod lettura_risposta;
