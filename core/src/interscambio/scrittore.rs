@@ -5,6 +5,9 @@
 //! validator reports them); structural impossibilities (no process, no phase record, no receiver)
 //! are errors.
 
+/// Ids of the rules the writer raises (`CSI-REL-009`, `CSI-CMP-025`, `CSI-CMP-026`, `CSI-PRV-002`).
+pub const RULES: &[&str] = &["CSI-CMP-025", "CSI-CMP-026", "CSI-PRV-002", "CSI-REL-009"];
+
 use std::cmp::Ordering;
 
 use rust_decimal::RoundingStrategy;

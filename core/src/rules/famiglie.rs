@@ -71,9 +71,12 @@ pub static DEFERRED: std::sync::LazyLock<Vec<(&'static str, &'static str)>> =
     });
 
 impl RuleDef {
-    /// Whether this version evaluates the rule (on the canonical model).
+    /// Whether this version evaluates the rule: on the canonical model, or while reading or
+    /// writing the HL7 interscambio.
     pub fn is_implemented(&self) -> bool {
-        self.stage == Stage::Canonical && IMPLEMENTED.binary_search(&self.id.as_str()).is_ok()
+        let id = self.id.as_str();
+        (self.stage == Stage::Canonical && IMPLEMENTED.binary_search(&id).is_ok())
+            || crate::interscambio::scrittore::RULES.contains(&id)
     }
 
     /// Why a rule is not evaluated by this version and what will raise it; `None` when it is.
