@@ -26,8 +26,8 @@ if ! command -v mvn > /dev/null 2>&1; then
     fi
 fi
 command -v mvn > /dev/null 2>&1 || fail "Maven (mvn) is not installed"
-java -version 2>&1 | head -1
-mvn -version 2>&1 | head -1
+{ java -version 2>&1 || true; } | head -1
+{ mvn -version 2>&1 || true; } | head -1  # head may close the pipe early (SIGPIPE under pipefail)
 JAVA_MAJOR="$(java -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')"
 [ "${JAVA_MAJOR:-0}" -ge 17 ] || fail "JDK 17 or newer needed (found ${JAVA_MAJOR:-none})"
 MVN=(mvn -B -Dstyle.color=never ${MAVEN_ARGS:-})

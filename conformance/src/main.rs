@@ -1,6 +1,9 @@
 //! The `cartella` command-line tool.
 //!
 //! - `cartella validate [--samples] [--profile P] [--as-of DATE] [--format text|json] FILE...`
+//!   (canonical JSON or interscambio XML, detected from the content)
+//! - `cartella convert --to json|xml [--compat] FILE [-o OUT]`
+//! - `cartella ack FILE [-o OUT] [--profile P] [--as-of DATE]`
 //! - `cartella rules [--format text|json|markdown]`
 //! - `cartella explain RULE_ID`
 //! - `cartella cf check|decode ...`
@@ -13,7 +16,10 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
+mod ack_cmd;
 mod cf_cmd;
+mod convert_cmd;
+mod documento;
 mod output;
 mod rules_cmd;
 mod validate_cmd;
@@ -25,13 +31,19 @@ mod validate_cmd;
     version,
     about = "Cartella Sociale Informatizzata (Regione Lombardia) reference tool",
     long_about = "Cartella Sociale Informatizzata (Regione Lombardia, d.g.r. X/5499/2016) reference tool: \
-                  validates canonical JSON cartelle, lists and explains the rule catalogue, checks \
+                  validates canonical JSON cartelle and interscambio XML messages, converts between them, \
+                  writes interscambio acknowledgements, lists and explains the rule catalogue, checks \
                   and decodes codici fiscali.\n\nExit status: 0 success; 1 a document has an \
                   error-severity finding; 2 usage error or a document that cannot be read or parsed."
 )]
 enum Cli {
-    /// Validate canonical JSON cartelle (or the embedded samples) and report the findings.
+    /// Validate canonical JSON cartelle or interscambio XML messages (format detected from the
+    /// content), or the embedded samples, and report the findings.
     Validate(validate_cmd::ValidateArgs),
+    /// Convert between canonical JSON and the interscambio XML `PRSS_IN001004ZZ`.
+    Convert(convert_cmd::ConvertArgs),
+    /// Validate a received interscambio message and write its acknowledgement `MCCI_IN000002UV01`.
+    Ack(ack_cmd::AckArgs),
     /// List every rule of the catalogue.
     Rules(rules_cmd::RulesArgs),
     /// Explain one rule: messages, parameters, rule set and dates.
@@ -43,6 +55,8 @@ enum Cli {
 fn main() -> ExitCode {
     match Cli::parse() {
         Cli::Validate(args) => validate_cmd::run(args),
+        Cli::Convert(args) => convert_cmd::run(args),
+        Cli::Ack(args) => ack_cmd::run(args),
         Cli::Rules(args) => rules_cmd::run_rules(args),
         Cli::Explain(args) => rules_cmd::run_explain(args),
         Cli::Cf(args) => cf_cmd::run(args),

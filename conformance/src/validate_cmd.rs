@@ -1,8 +1,9 @@
-//! `cartella validate`: validates canonical JSON documents (or the embedded samples) and reports
-//! the findings as text or as one JSON object per file.
+//! `cartella validate`: validates canonical JSON cartelle and interscambio XML messages (format
+//! detected from the content), or the embedded samples, and reports the findings as text or as one
+//! JSON object per file.
 
 use std::collections::BTreeMap;
-use std::io::{self, Read, Write};
+use std::io::{self, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -10,11 +11,16 @@ use cartella::rules::{
     Issue, Profiles, Report, Severity, Suppression, ValidationOptions, Validator,
 };
 use cartella::{json, samples, CartellaError};
+
+use crate::documento::{
+    etichetta, leggi_file, leggi_xml, parse_error_message, rileva_formato, testo_json,
+    valida_letto, Formato,
+};
 use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
 use serde_json::{json, Value};
 
-use crate::output::{mask_identifiers, Lang, ProfileArg};
+use crate::output::{Lang, ProfileArg};
 
 /// Output format of `validate`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -28,7 +34,8 @@ pub enum ValidateFormat {
 /// Arguments of `cartella validate`.
 #[derive(Debug, Args)]
 pub struct ValidateArgs {
-    /// Canonical JSON files to validate (`-` reads standard input).
+    /// Canonical JSON cartelle or interscambio XML messages to validate (`-` reads standard
+    /// input); the format is detected from the content (`<` → XML, `{` → JSON).
     #[arg(value_name = "FILE", required_unless_present = "samples")]
     pub files: Vec<PathBuf>,
 
@@ -63,7 +70,7 @@ pub struct ValidateArgs {
     pub verbose: bool,
 }
 
-fn parse_date(s: &str) -> Result<NaiveDate, String> {
+pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
     NaiveDate::parse_from_str(s, "%Y-%m-%d")
         .map_err(|_| format!("{s:?} is not a date in the form YYYY-MM-DD"))
 }
@@ -90,8 +97,8 @@ pub fn parse_suppression(spec: &str) -> Result<Suppression, String> {
 struct Input {
     /// Label shown in reports (`file` of the JSON output).
     label: String,
-    /// The text, or why it could not be read.
-    text: Result<String, String>,
+    /// The bytes, or why they could not be read.
+    bytes: Result<Vec<u8>, String>,
     /// For embedded samples: the documented expectation.
     sample: Option<&'static samples::Sample>,
 }
@@ -100,8 +107,9 @@ struct Input {
 enum Outcome {
     /// Parsed and validated.
     Validated(Report),
-    /// Not readable or not parseable (message already free of codici fiscali).
-    Failed(String),
+    /// Not readable or not parseable (message already free of codici fiscali), with the reader
+    /// findings of an unreadable XML message.
+    Failed(String, Vec<Issue>),
 }
 
 fn read_inputs(args: &ValidateArgs) -> Vec<Input> {
@@ -110,56 +118,36 @@ fn read_inputs(args: &ValidateArgs) -> Vec<Input> {
         for s in samples::all() {
             inputs.push(Input {
                 label: format!("sample:{}", s.name),
-                text: Ok(s.json.to_string()),
+                bytes: Ok(s.json.as_bytes().to_vec()),
                 sample: Some(s),
             });
         }
     }
     for path in &args.files {
-        let text = if path.as_os_str() == "-" {
-            let mut buf = String::new();
-            io::stdin().read_to_string(&mut buf).map(|_| buf)
-        } else {
-            std::fs::read_to_string(path)
-        };
         inputs.push(Input {
-            label: if path.as_os_str() == "-" {
-                "-".to_string()
-            } else {
-                path.display().to_string()
-            },
-            text: text.map_err(|e| format!("cannot read the file: {}", io_error_kind(&e))),
+            label: etichetta(path),
+            bytes: leggi_file(path),
             sample: None,
         });
     }
     inputs
 }
 
-/// An I/O error without the path (the path is already the label; the message must not repeat
-/// user data).
-fn io_error_kind(e: &io::Error) -> String {
-    match e.kind() {
-        io::ErrorKind::NotFound => "no such file".to_string(),
-        io::ErrorKind::PermissionDenied => "permission denied".to_string(),
-        io::ErrorKind::InvalidData => "not valid UTF-8".to_string(),
-        io::ErrorKind::IsADirectory => "is a directory".to_string(),
-        _ => mask_identifiers(&e.to_string()),
+/// Parses and validates one document, JSON or XML by content.
+fn validate_bytes(validator: &Validator, bytes: &[u8]) -> Outcome {
+    match rileva_formato(bytes) {
+        Formato::Xml => match leggi_xml(bytes) {
+            Ok(letto) => Outcome::Validated(valida_letto(validator, &letto)),
+            Err(e) => Outcome::Failed(e.messaggio, e.issues),
+        },
+        Formato::Json => match testo_json(bytes) {
+            Err(message) => Outcome::Failed(message, Vec::new()),
+            Ok(text) => match json::from_str(text) {
+                Ok(cartella) => Outcome::Validated(validator.validate(&cartella)),
+                Err(e) => Outcome::Failed(parse_error_message(&e), Vec::new()),
+            },
+        },
     }
-}
-
-fn parse_error_message(e: &CartellaError) -> String {
-    let text = match e {
-        CartellaError::Json {
-            message,
-            line,
-            column,
-        } if *line > 0 => {
-            format!("not canonical JSON: {message} (line {line}, column {column})")
-        }
-        CartellaError::Json { message, .. } => format!("not canonical JSON: {message}"),
-        other => other.to_string(),
-    };
-    mask_identifiers(&text)
 }
 
 /// Whether a sample met its documented expectation.
@@ -206,15 +194,12 @@ pub fn run(args: ValidateArgs) -> ExitCode {
     let mut any_invalid = false;
     let mut summary = Summary::default();
     for input in &inputs {
-        let outcome = match &input.text {
-            Err(message) => Outcome::Failed(message.clone()),
-            Ok(text) => match json::from_str(text) {
-                Ok(cartella) => Outcome::Validated(validator.validate(&cartella)),
-                Err(e) => Outcome::Failed(parse_error_message(&e)),
-            },
+        let outcome = match &input.bytes {
+            Err(message) => Outcome::Failed(message.clone(), Vec::new()),
+            Ok(bytes) => validate_bytes(&validator, bytes),
         };
         match &outcome {
-            Outcome::Failed(_) => {
+            Outcome::Failed(..) => {
                 any_failed = true;
                 summary.failed += 1;
             }
@@ -293,11 +278,11 @@ fn issue_json(issue: &Issue) -> Value {
 
 fn json_line(input: &Input, outcome: &Outcome) -> Value {
     let mut v = match outcome {
-        Outcome::Failed(message) => json!({
+        Outcome::Failed(message, issues) => json!({
             "file": input.label,
             "valid": false,
             "error": message,
-            "issues": [],
+            "issues": issues.iter().map(issue_json).collect::<Vec<_>>(),
         }),
         Outcome::Validated(report) => json!({
             "file": input.label,
@@ -340,7 +325,7 @@ fn write_text(
 ) -> io::Result<()> {
     writeln!(out)?;
     let report = match outcome {
-        Outcome::Failed(message) => {
+        Outcome::Failed(message, _) => {
             writeln!(out, "== {}: NOT READ", input.label)?;
             writeln!(out, "   {message}")?;
             return Ok(());

@@ -595,8 +595,14 @@ fn rules_json_lists_the_whole_catalogue_as_in_rules_csv() {
         let status = rule["status"].as_str().unwrap();
         assert!(status == "implemented" || status == "planned");
         assert_eq!(rule["implemented"], Value::Bool(status == "implemented"));
-        if !(row[id].starts_with("CF-") || row[id].starts_with("CSI-")) {
+        // INPS flows and WaaS rules come with a later component; XML rules are raised by the
+        // interscambio reader.
+        if row[id].starts_with("SIUSS-") {
             assert_eq!(status, "planned", "{}", row[id]);
+        }
+        let by_reader = cartella::interscambio::lettore::RULES.contains(&row[id].as_str());
+        if by_reader {
+            assert_eq!(status, "implemented", "{}", row[id]);
         }
     }
     // Every implemented id is a canonical rule of the catalogue.
@@ -715,4 +721,428 @@ fn cf_codes_are_masked_unless_asked_for_in_full() {
         !line["issues"].to_string().contains("80A01H501"),
         "messages stay masked: {line}"
     );
+}
+
+// ---------------------------------------------------------------------------------------------
+// interscambio: validate (format detection), convert, ack
+// ---------------------------------------------------------------------------------------------
+
+const CREATED: &str = "2024-02-01T10:30:00";
+
+/// Converts a sample (a `Cartella` JSON) to interscambio XML with a fixed creation time.
+fn sample_xml(name: &str) -> String {
+    let o = run(&[
+        "convert",
+        "--to",
+        "xml",
+        "--created",
+        CREATED,
+        "--as-of",
+        AS_OF,
+        &sample_path(name),
+    ]);
+    assert!(
+        code(&o) <= 1,
+        "convert {name}: exit {}\n{}",
+        code(&o),
+        stderr(&o)
+    );
+    stdout(&o)
+}
+
+fn sample_xml_file(name: &str) -> PathBuf {
+    temp_file(&format!("{name}.xml"), &sample_xml(name))
+}
+
+fn path_str(p: &Path) -> &str {
+    p.to_str().expect("UTF-8 path")
+}
+
+#[test]
+fn validate_detects_xml_from_the_content() {
+    let xml = sample_xml("accesso-informativo");
+    assert!(xml.starts_with("<?xml"), "{xml}");
+    // Any extension, leading whitespace and a UTF-8 BOM: still XML.
+    let plain = temp_file("accesso.data", &xml);
+    let bom = temp_file("accesso-bom.json", &format!("\u{feff}\n  {xml}"));
+    let o = run(&[
+        "validate",
+        "--format",
+        "json",
+        "--as-of",
+        AS_OF,
+        path_str(&plain),
+        path_str(&bom),
+    ]);
+    assert_eq!(code(&o), 0, "{}", stdout(&o));
+    let lines = json_lines(&o);
+    assert_eq!(lines.len(), 2);
+    for line in &lines {
+        assert_eq!(line["valid"], true, "{line}");
+        for key in ["file", "valid", "issues"] {
+            assert!(line.get(key).is_some(), "missing {key}: {line}");
+        }
+        let issues = line["issues"].as_array().expect("issues");
+        // Findings raised while reading carry the XML path; canonical ones point under /cartella.
+        assert!(issues.iter().any(|i| i["xml_path"]
+            .as_str()
+            .is_some_and(|x| x.starts_with("/PRSS_IN001004ZZ"))));
+        assert!(issues.iter().all(|i| i["path"]
+            .as_str()
+            .is_some_and(|p| p.is_empty() || p.starts_with('/'))));
+        for i in issues {
+            for key in ["rule_id", "severity", "path", "message_it", "message_en"] {
+                assert!(i.get(key).is_some(), "issue without {key}: {i}");
+            }
+        }
+    }
+    // A JSON document with a BOM is still JSON.
+    let json_bom = temp_file(
+        "accesso-bom-real.json",
+        &format!(
+            "\u{feff}{}",
+            std::fs::read_to_string(sample_path("accesso-informativo")).expect("sample")
+        ),
+    );
+    let o = run(&["validate", "--as-of", AS_OF, path_str(&json_bom)]);
+    assert_eq!(code(&o), 0, "{}", stdout(&o));
+}
+
+#[test]
+fn validate_xml_reports_canonical_rules_under_cartella_and_exits_one() {
+    let file = sample_xml_file("invalido-cf");
+    let o = run(&[
+        "validate",
+        "--format",
+        "json",
+        "--as-of",
+        AS_OF,
+        path_str(&file),
+    ]);
+    assert_eq!(code(&o), 1, "{}", stdout(&o));
+    let line = &json_lines(&o)[0];
+    assert_eq!(line["valid"], false);
+    let cf003: Vec<&Value> = line["issues"]
+        .as_array()
+        .expect("issues")
+        .iter()
+        .filter(|i| i["rule_id"] == "CF-003")
+        .collect();
+    assert_eq!(cf003.len(), 1, "CF-003 once (deduplicated): {line}");
+    assert_eq!(cf003[0]["path"], "/cartella/assistito/codice_fiscale");
+    assert_no_full_cf(&stdout(&o));
+}
+
+#[test]
+fn unparseable_xml_exits_two_like_unreadable_json() {
+    let broken = temp_file("broken.xml", "<PRSS_IN001004ZZ xmlns=\"urn:hl7-org:v3\">");
+    let wrong_root = temp_file("wrong-root.xml", "<?xml version=\"1.0\"?><foo/>");
+    let doctype = temp_file(
+        "doctype.xml",
+        "<!DOCTYPE a [<!ENTITY x \"y\">]><PRSS_IN001004ZZ xmlns=\"urn:hl7-org:v3\"/>",
+    );
+    let o = run(&[
+        "validate",
+        "--format",
+        "json",
+        "--as-of",
+        AS_OF,
+        path_str(&broken),
+        path_str(&wrong_root),
+        path_str(&doctype),
+        &sample_path("accesso-informativo"),
+    ]);
+    assert_eq!(code(&o), 2, "{}", stdout(&o));
+    let lines = json_lines(&o);
+    assert_eq!(lines.len(), 4, "the other files are still reported");
+    for (line, rule) in lines.iter().zip(["XML-001", "XML-004", "XML-002"]) {
+        assert_eq!(line["valid"], false);
+        let error = line["error"].as_str().expect("error message");
+        assert!(error.contains(rule), "{rule} in {error}");
+        assert!(rule_ids(line).contains(&rule.to_string()), "{line}");
+    }
+    assert_eq!(lines[3]["valid"], true);
+    // The text report says NOT READ.
+    let o = run(&["validate", path_str(&broken)]);
+    assert_eq!(code(&o), 2);
+    assert!(stdout(&o).contains("NOT READ"), "{}", stdout(&o));
+}
+
+#[test]
+fn convert_xml_to_json_and_back_with_compat_reads_back_equal() {
+    for name in [
+        "percorso-completo",
+        "accesso-informativo",
+        "valutato-e-chiuso",
+    ] {
+        let xml = sample_xml_file(name);
+        let o = run(&["convert", "--to", "json", "--as-of", AS_OF, path_str(&xml)]);
+        assert_eq!(code(&o), 0, "{name}: {}", stderr(&o));
+        let first = stdout(&o);
+        let m = cartella::json::messaggio_from_str(&first).expect("a MessaggioInterscambio");
+        assert_eq!(m.cartella.processi.len(), 1);
+        assert_eq!(m.data_creazione.to_string(), CREATED);
+
+        let json_file = temp_file(&format!("{name}.msg.json"), &first);
+        let compat = temp_file(&format!("{name}.compat.xml"), "");
+        let o = run(&[
+            "convert",
+            "--to",
+            "xml",
+            "--compat",
+            "--as-of",
+            AS_OF,
+            path_str(&json_file),
+            "-o",
+            path_str(&compat),
+        ]);
+        assert_eq!(code(&o), 0, "{name}: {}", stderr(&o));
+        assert!(stdout(&o).is_empty(), "-o writes the file, not stdout");
+        let compat_xml = std::fs::read_to_string(&compat).expect("written");
+        assert!(compat_xml.contains("<interactionId extension=\"PRSS_IN001004ZZ\"/>"));
+        assert!(!compat_xml.contains("<administrativeGenderCode code=\"F\""));
+        assert!(!compat_xml.contains("<administrativeGenderCode code=\"M\""));
+        // ddMMyyyy birth date (no HL7 yyyyMMdd form of it).
+        let birth = m
+            .cartella
+            .assistito
+            .data_nascita
+            .as_ref()
+            .expect("birth date")
+            .to_string();
+        let (y, rest) = birth.split_at(4);
+        let ddmmyyyy = format!("{}{}{y}", &rest[4..6], &rest[1..3]);
+        assert!(
+            compat_xml.contains(&format!("<birthTime value=\"{ddmmyyyy}\"/>")),
+            "{name}: {ddmmyyyy}"
+        );
+
+        let o = run(&[
+            "convert",
+            "--to",
+            "json",
+            "--as-of",
+            AS_OF,
+            path_str(&compat),
+        ]);
+        assert_eq!(code(&o), 0, "{name}: {}", stderr(&o));
+        let again = cartella::json::messaggio_from_str(&stdout(&o)).expect("read back");
+        assert_eq!(again, m, "{name}: --compat output reads back equal");
+    }
+}
+
+#[test]
+fn convert_cartella_builds_the_envelope_with_defaults_and_options() {
+    let o = run(&[
+        "convert",
+        "--to",
+        "json",
+        "--created",
+        CREATED,
+        "--as-of",
+        AS_OF,
+        &sample_path("accesso-informativo"),
+    ]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let m = cartella::json::messaggio_from_str(&stdout(&o)).expect("message");
+    assert_eq!(
+        m.id_messaggio.extension.as_deref(),
+        Some("MSG-BG-2024-000318-P1")
+    );
+    assert_eq!(m.mittente, m.cartella.ente_titolare.id);
+    assert_eq!(m.destinatari[0].extension.as_deref(), Some("DESTINATARIO"));
+    assert_eq!(
+        m.destinatari[0].root.as_str(),
+        "2.16.840.1.113883.2.9.2.30.3.2.4.3"
+    );
+    assert_eq!(
+        (m.processing_code.as_str(), m.processing_mode_code.as_str()),
+        ("P", "T")
+    );
+
+    let o = run(&[
+        "convert",
+        "--to",
+        "xml",
+        "--created",
+        CREATED,
+        "--message-id",
+        "M-77",
+        "--sender",
+        "1.2.3:SND",
+        "--receiver",
+        "RCV-9",
+        "--process",
+        "BG-2024-000318-P1",
+        &sample_path("accesso-informativo"),
+    ]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let xml = stdout(&o);
+    assert!(xml.contains(r#"extension="M-77"/>"#));
+    assert!(xml.contains(r#"<id root="1.2.3" extension="SND"/>"#));
+    assert!(xml.contains(r#"extension="RCV-9"/>"#));
+    assert!(xml.contains(r#"<creationTime value="20240201103000"/>"#));
+
+    // Unknown process, and a cartella with two processes without --process: exit 2.
+    let o = run(&[
+        "convert",
+        "--to",
+        "xml",
+        "--process",
+        "NOPE",
+        &sample_path("accesso-informativo"),
+    ]);
+    assert_eq!(code(&o), 2);
+    assert!(stdout(&o).is_empty());
+    let mut v: Value = serde_json::from_str(
+        &std::fs::read_to_string(sample_path("accesso-informativo")).expect("sample"),
+    )
+    .expect("JSON");
+    let mut second = v["processi"][0].clone();
+    second["id_processo"] = Value::String("SECOND".into());
+    v["processi"].as_array_mut().expect("processi").push(second);
+    let two = temp_file("two-processes.json", &v.to_string());
+    let o = run(&["convert", "--to", "xml", path_str(&two)]);
+    assert_eq!(code(&o), 2);
+    assert!(stderr(&o).contains("--process"), "{}", stderr(&o));
+    let o = run(&[
+        "convert",
+        "--to",
+        "xml",
+        "--process",
+        "SECOND",
+        path_str(&two),
+    ]);
+    assert!(code(&o) <= 1, "{}", stderr(&o));
+    assert!(stdout(&o).contains("<PRSS_IN001004ZZ"));
+}
+
+#[test]
+fn convert_reports_findings_on_stderr_with_validate_exit_codes() {
+    let o = run(&[
+        "convert",
+        "--to",
+        "xml",
+        "--created",
+        CREATED,
+        "--as-of",
+        AS_OF,
+        &sample_path("invalido-cf"),
+    ]);
+    assert_eq!(code(&o), 1, "an error-severity finding: exit 1");
+    assert!(
+        stdout(&o).starts_with("<?xml"),
+        "the output is still written"
+    );
+    let err = stderr(&o);
+    assert!(
+        err.contains("error CF-003 /cartella/assistito/codice_fiscale"),
+        "{err}"
+    );
+    assert!(
+        !err.contains(" info "),
+        "notices only with --verbose: {err}"
+    );
+    // The XML carries the codici fiscali by design; the findings never do.
+    assert_no_full_cf(&err);
+    let o = run(&[
+        "convert",
+        "--to",
+        "xml",
+        "--verbose",
+        "--created",
+        CREATED,
+        "--as-of",
+        AS_OF,
+        &sample_path("accesso-informativo"),
+    ]);
+    assert_eq!(code(&o), 0);
+    assert!(stderr(&o).contains(" info "), "{}", stderr(&o));
+
+    let broken = temp_file("convert-broken.xml", "<PRSS_IN001004ZZ");
+    let o = run(&["convert", "--to", "json", path_str(&broken)]);
+    assert_eq!(code(&o), 2);
+    assert!(stdout(&o).is_empty());
+    assert!(stderr(&o).contains("XML-001"), "{}", stderr(&o));
+    let garbage = temp_file("convert-garbage.json", "{\"id_cartella\": 3}");
+    let o = run(&["convert", "--to", "xml", path_str(&garbage)]);
+    assert_eq!(code(&o), 2);
+    let o = run(&["convert", "--to", "yaml", path_str(&garbage)]);
+    assert_eq!(code(&o), 2, "usage error");
+}
+
+#[test]
+fn ack_accepts_a_valid_message_and_rejects_a_broken_one() {
+    let ok = sample_xml_file("accesso-informativo");
+    let o = run(&[
+        "ack",
+        "--as-of",
+        AS_OF,
+        "--created",
+        "2024-02-02T08:00:00",
+        path_str(&ok),
+    ]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let ack = stdout(&o);
+    assert!(
+        ack.contains("<MCCI_IN000002UV01 xmlns=\"urn:hl7-org:v3\""),
+        "{ack}"
+    );
+    assert!(ack.contains("<acknowledgement typeCode=\"AA\">"), "{ack}");
+    assert!(ack.contains("extension=\"ACK-MSG-BG-2024-000318-P1\""));
+    assert!(ack.contains("<targetMessage>"));
+    assert!(ack.contains("extension=\"MSG-BG-2024-000318-P1\""));
+    assert!(ack.contains("<creationTime value=\"20240202080000\"/>"));
+    assert!(
+        !ack.contains("acknowledgementDetail"),
+        "no error or warning: {ack}"
+    );
+    assert!(stderr(&o).contains("acknowledgement AA"));
+
+    // The acknowledgement can be read back.
+    let read = cartella::interscambio::lettura_risposta::leggi_risposta(
+        ack.as_bytes(),
+        &Default::default(),
+    )
+    .expect("no library failure");
+    let risposta = read.risposta.expect("a readable acknowledgement");
+    assert_eq!(risposta.tipo_esito, cartella::model::TipoEsito::Aa);
+
+    // A message with an invalid creation time: blocking (schema profile) → AR.
+    let broken_xml = std::fs::read_to_string(&ok).expect("xml").replace(
+        "<creationTime value=\"20240201103000\"/>",
+        "<creationTime value=\"garbage\"/>",
+    );
+    let broken = temp_file("ack-broken.xml", &broken_xml);
+    let out = temp_file("ack-broken.out.xml", "");
+    let o = run(&[
+        "ack",
+        "--as-of",
+        AS_OF,
+        path_str(&broken),
+        "-o",
+        path_str(&out),
+    ]);
+    assert_eq!(code(&o), 1, "{}", stderr(&o));
+    assert!(stdout(&o).is_empty());
+    let ack = std::fs::read_to_string(&out).expect("written");
+    assert!(ack.contains("<acknowledgement typeCode=\"AR\">"), "{ack}");
+    assert!(ack.contains("<acknowledgementDetail typeCode=\"E\">"));
+    assert!(ack.contains("codeSystem=\"CARTELLA-RULES\""));
+    assert!(ack.contains("CSI-ENV-002"), "{ack}");
+
+    // An error outside the schema profile → AE, with the masked message.
+    let invalid = sample_xml_file("invalido-cf");
+    let o = run(&["ack", "--as-of", AS_OF, path_str(&invalid)]);
+    assert_eq!(code(&o), 1);
+    let ack = stdout(&o);
+    assert!(ack.contains("<acknowledgement typeCode=\"AE\">"), "{ack}");
+    assert!(ack.contains("code=\"CF-003\""));
+    assert_no_full_cf(&ack);
+
+    // Not a message at all: no acknowledgement, exit 2.
+    let garbage = temp_file("ack-garbage.xml", "<<<");
+    let o = run(&["ack", path_str(&garbage)]);
+    assert_eq!(code(&o), 2);
+    assert!(stdout(&o).is_empty());
 }

@@ -157,6 +157,13 @@ fn xml_003_limits() {
     };
     let l = leggi(STANDARD.as_bytes(), &o).unwrap();
     assert!(ha(&l, "XML-003"));
+    let i = &l.issues[0];
+    assert_eq!(
+        i.params.get("limite").map(String::as_str),
+        Some("profondita_massima")
+    );
+    assert_eq!(i.params.get("valore").map(String::as_str), Some("5"));
+    assert!(i.params.contains_key("riga") && !i.params.contains_key("dettaglio"));
     let bomb = format!("<a>{}</a>", "<b>".repeat(100) + &"</b>".repeat(100));
     assert!(ha(&leggi_str(&bomb), "XML-003"));
     assert!(!ha(&standard(), "XML-003"));
@@ -166,6 +173,10 @@ fn xml_003_limits() {
 fn xml_012_encoding() {
     let l = leggi_str(&STANDARD.replacen("UTF-8", "ISO-8859-1", 1));
     assert!(ha(&l, "XML-012"));
+    assert_eq!(
+        l.issues[0].params.get("codifica").map(String::as_str),
+        Some("ISO-8859-1")
+    );
     let mut utf16 = vec![0xFF, 0xFE];
     for u in STANDARD.replacen("UTF-8", "UTF-16", 1).encode_utf16() {
         utf16.extend_from_slice(&u.to_le_bytes());
@@ -654,7 +665,7 @@ fn cmp_012_ana_020_guarantors() {
 
 #[test]
 fn cmp_014_ente_segnalante_code_bug() {
-    let l = variante("<informant typeCode=\"INF\"><time value=\"20240109\"/></informant>", "<informant typeCode=\"INF\"><time value=\"20240109\"/><assignedEntity><representedOrganization><id root=\"2.16.840.1.113883.2.9.2.30.3.2.3.1.1.20\" extension=\"E1\"/><code code=\"E1\" codeSystem=\"2.16.840.1.113883.2.9.2.30.3.2.3.1.1.5\"/></representedOrganization></assignedEntity></informant>");
+    let l = variante("<informant typeCode=\"INF\"><time value=\"20240109\"/><assignedEntity/></informant>", "<informant typeCode=\"INF\"><time value=\"20240109\"/><assignedEntity><representedOrganization><id root=\"2.16.840.1.113883.2.9.2.30.3.2.3.1.1.20\" extension=\"E1\"/><code code=\"E1\" codeSystem=\"2.16.840.1.113883.2.9.2.30.3.2.3.1.1.5\"/></representedOrganization></assignedEntity></informant>");
     assert!(ha(&l, "CSI-CMP-014"));
     assert!(!ha(&standard(), "CSI-CMP-014"));
 }
@@ -720,6 +731,17 @@ fn ana_024_birth_time_precision() {
         ),
         "CSI-ANA-024"
     ));
+    let l = variante(
+        "<birthTime value=\"19800101\"/>",
+        "<birthTime value=\"198001011200\"/>",
+    );
+    let i = l
+        .issues
+        .iter()
+        .find(|i| i.rule_id == "CSI-ANA-024")
+        .unwrap();
+    // No parameter: the birth date is personal data.
+    assert!(i.params.is_empty());
     assert!(!ha(&standard(), "CSI-ANA-024"));
 }
 
@@ -859,4 +881,289 @@ fn acknowledgement_is_read() {
         .unwrap()
         .risposta
         .is_none());
+}
+
+// ---------------------------------------------------------------------------------------------
+// XSD structure (XML-005/006/007/009/011/018), placeholders, sorting, rule list
+// ---------------------------------------------------------------------------------------------
+
+const ORDINE_BUSTA: &str = "<processingCode code=\"P\"/>\n  <processingModeCode code=\"T\"/>";
+
+#[test]
+fn xml_005_element_out_of_sequence_order() {
+    assert!(!ha(&standard(), "XML-005"));
+    let l = variante(
+        ORDINE_BUSTA,
+        "<processingModeCode code=\"T\"/>\n  <processingCode code=\"P\"/>",
+    );
+    let i = l
+        .issues
+        .iter()
+        .find(|i| i.rule_id == "XML-005")
+        .expect("XML-005");
+    assert_eq!(
+        i.xml_path.as_deref(),
+        Some("/PRSS_IN001004ZZ/processingCode[1]")
+    );
+    // The content is still mapped (§2 item 4).
+    let m = l.messaggio.expect("model");
+    assert_eq!(m.processing_code, "P");
+    assert_eq!(m.processing_mode_code, "T");
+}
+
+#[test]
+fn xml_006_required_child_missing() {
+    assert!(!ha(&standard(), "XML-006"));
+    let l = variante("<assignedEntity/></informant>", "</informant>");
+    let i = l
+        .issues
+        .iter()
+        .find(|i| i.rule_id == "XML-006")
+        .expect("XML-006");
+    assert_eq!(
+        i.params.get("elemento").map(String::as_str),
+        Some("assignedEntity")
+    );
+    assert_eq!(
+        i.params.get("contenitore").map(String::as_str),
+        Some("informant")
+    );
+}
+
+#[test]
+fn xml_007_required_attribute_missing() {
+    assert!(!ha(&standard(), "XML-007"));
+    let l = variante("<receiver typeCode=\"RCV\">", "<receiver>");
+    let i = l
+        .issues
+        .iter()
+        .find(|i| i.rule_id == "XML-007")
+        .expect("XML-007");
+    assert_eq!(
+        i.params.get("attributo").map(String::as_str),
+        Some("typeCode")
+    );
+    let l = variante(
+        "<controlActProcess classCode=\"CACT\" moodCode=\"EVN\">",
+        "<controlActProcess classCode=\"CACT\">",
+    );
+    assert!(ha(&l, "XML-007"));
+}
+
+#[test]
+fn xml_009_element_repeated_beyond_max_occurs() {
+    assert!(!ha(&standard(), "XML-009"));
+    let ct = "<creationTime value=\"20240201103000\"/>";
+    let l = variante(ct, &format!("{ct}<creationTime value=\"20240202103000\"/>"));
+    let i = l
+        .issues
+        .iter()
+        .find(|i| i.rule_id == "XML-009")
+        .expect("XML-009");
+    assert_eq!(
+        i.xml_path.as_deref(),
+        Some("/PRSS_IN001004ZZ/creationTime[2]")
+    );
+    assert_eq!(i.params.get("massimo").map(String::as_str), Some("1"));
+}
+
+#[test]
+fn xml_011_child_element_inside_text_value_is_ignored() {
+    assert!(!ha(&standard(), "XML-011"));
+    let l = variante(
+        "<text>diabete</text>",
+        "<text>diabete<b>grassetto</b></text>",
+    );
+    assert!(ha(&l, "XML-011"));
+    let m = l.messaggio.expect("model");
+    let b = m.cartella.processi[0]
+        .fasi
+        .iter()
+        .find_map(|f| match f {
+            Fase::ValutazioneBisogno(b) => Some(b),
+            _ => None,
+        })
+        .expect("B");
+    assert_eq!(
+        b.patologie_correnti.as_ref().map(Testo::as_str),
+        Some("diabete")
+    );
+}
+
+#[test]
+fn xml_018_xsi_type_not_allowed_for_the_item() {
+    let xsi = "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"";
+    let mo = "<value code=\"1000.00\" type=\"MO\" currency=\"EUR\"/>";
+    let l = variante(
+        mo,
+        &format!("<value {xsi} xsi:type=\"PQ\" code=\"1000.00\" currency=\"EUR\"/>"),
+    );
+    assert!(ha(&l, "XML-018"));
+    let l = variante(
+        mo,
+        &format!("<value {xsi} xsi:type=\"MO\" code=\"1000.00\" currency=\"EUR\"/>"),
+    );
+    assert!(!ha(&l, "XML-018"));
+    assert!(!ha(&standard(), "XML-018"));
+}
+
+#[test]
+fn cod_007_placeholder_codes() {
+    assert!(!ha(&standard(), "CSI-COD-007"));
+    let t1 = "<value code=\"T1\"";
+    for segnaposto in ["XXX", "tipologiaRichiestaCode", "codice_prestazione"] {
+        let l = variante(t1, &format!("<value code=\"{segnaposto}\""));
+        let i = l
+            .issues
+            .iter()
+            .find(|i| i.rule_id == "CSI-COD-007")
+            .unwrap_or_else(|| panic!("CSI-COD-007 for {segnaposto}"));
+        assert_eq!(
+            i.params.get("campo").map(String::as_str),
+            Some("tipologia_richiesta")
+        );
+    }
+    // The code equals its own code-system OID.
+    let l = variante(
+        "<value code=\"T1\" codeSystem=\"2.16.840.1.113883.2.9.2.30.3.2.3.1.1.3\"",
+        "<value code=\"2.16.840.1.113883.2.9.2.30.3.2.3.1.1.3\" codeSystem=\"2.16.840.1.113883.2.9.2.30.3.2.3.1.1.3\"",
+    );
+    assert!(ha(&l, "CSI-COD-007"));
+    // An ordinary camel-case code without a Java suffix is not a placeholder.
+    assert!(!ha(
+        &variante(t1, "<value code=\"tipoRichiesta\""),
+        "CSI-COD-007"
+    ));
+}
+
+#[test]
+fn ana_013_third_citizenship_ignored() {
+    let c = "<asCitizen><politicalOrganization classCode=\"ORG\"><id root=\"2.16.840.1.113883.2.9.6.2.5\" extension=\"380\"/></politicalOrganization></asCitizen>";
+    assert!(!ha(&standard(), "CSI-ANA-013"));
+    let l = variante(c, &format!("{c}{c}{c}"));
+    assert!(ha(&l, "CSI-ANA-013"));
+    let a = l.messaggio.expect("model").cartella.assistito;
+    assert!(a.seconda_cittadinanza.is_some());
+}
+
+#[test]
+fn rel_001_relation_without_type_code() {
+    assert!(!ha(&standard(), "CSI-REL-001"));
+    let l = variante(
+        "<code code=\"01\" codeSystem=\"2.16.840.1.113883.2.9.2.30.3.2.3.1.1.22\"/>",
+        "<code codeSystem=\"2.16.840.1.113883.2.9.2.30.3.2.3.1.1.22\"/>",
+    );
+    assert!(ha(&l, "CSI-REL-001"));
+}
+
+#[test]
+fn fin_007_closing_attender_with_a_profile_code() {
+    let at = "<assignedPerson classCode=\"ASSIGNED\"><id root=\"2.16.840.1.113883.2.9.4.3.2\" extension=\"VRDGPP70A01F205X\"/></assignedPerson>";
+    assert!(!ha(&standard(), "CSI-FIN-007"));
+    let l = variante(
+        at,
+        "<assignedPerson classCode=\"ASSIGNED\"><id root=\"2.16.840.1.113883.2.9.4.3.2\" extension=\"VRDGPP70A01F205X\"/><code code=\"AS\" codeSystem=\"2.16.840.1.113883.2.9.2.30.3.2.3.1.2.1\"/></assignedPerson>",
+    );
+    assert!(ha(&l, "CSI-FIN-007"), "{:?}", l.issues);
+}
+
+#[test]
+fn phase_records_are_sorted_by_start_then_kind() {
+    let tipi = |l: &Lettura| -> Vec<TipoFase> {
+        l.messaggio.as_ref().expect("model").cartella.processi[0]
+            .fasi
+            .iter()
+            .map(Fase::tipo)
+            .collect()
+    };
+    let std_order = tipi(&standard());
+    assert_eq!(std_order.first(), Some(&TipoFase::Accesso));
+    // B starts before A: B comes first.
+    let l = variante(
+        "<low value=\"20240112\"/><high value=\"20240115\"/>",
+        "<low value=\"20230112\"/><high value=\"20240115\"/>",
+    );
+    let t = tipi(&l);
+    assert_eq!(&t[..2], &[TipoFase::ValutazioneBisogno, TipoFase::Accesso]);
+    // Findings raised while reading a record follow it to its sorted position.
+    let l = variante(
+        "<low value=\"20240112\"/><high value=\"20240115\"/>",
+        "<low value=\"20230112\"/><high value=\"20240115\"/>",
+    );
+    assert!(l
+        .issues
+        .iter()
+        .filter(|i| i
+            .xml_path
+            .as_deref()
+            .is_some_and(|x| x.contains("encounterEvent[2]")))
+        .all(|i| !i.path.starts_with("/cartella/processi/0/fasi/1")));
+}
+
+#[test]
+fn env_012_message_without_exactly_one_process() {
+    use cartella::interscambio::lettore::controlla_messaggio;
+    let m = standard().messaggio.expect("model");
+    assert!(controlla_messaggio(&m).is_empty());
+    let mut due = m.clone();
+    due.cartella.processi.push(due.cartella.processi[0].clone());
+    let issues = controlla_messaggio(&due);
+    assert_eq!(issues.len(), 1);
+    assert_eq!(issues[0].rule_id, "CSI-ENV-012");
+    assert_eq!(
+        issues[0].params.get("numero").map(String::as_str),
+        Some("2")
+    );
+    let mut nessuno = m;
+    nessuno.cartella.processi.clear();
+    assert_eq!(controlla_messaggio(&nessuno)[0].rule_id, "CSI-ENV-012");
+}
+
+#[test]
+fn rules_list_is_in_the_catalogue_and_tested() {
+    use cartella::interscambio::lettore::RULES;
+    let test = [
+        include_str!("interscambio_reader.rs"),
+        include_str!("interscambio_roundtrip.rs"),
+        include_str!("interscambio_writer.rs"),
+        include_str!("interscambio_xsd.rs"),
+    ]
+    .concat();
+    for id in RULES {
+        assert!(
+            cartella::rules::regola(id).is_some(),
+            "{id} not in the catalogue"
+        );
+        // Occurrences in this test's own list do not count: look for the id in a test body.
+        let quotato = format!("\"{id}\"");
+        let altrove = test.matches(&quotato).count() + test.matches(&format!("{id}\\\"")).count();
+        assert!(altrove > 0, "{id} is not exercised by any test");
+    }
+    let mut ordinati = RULES.to_vec();
+    ordinati.sort_unstable();
+    ordinati.dedup();
+    assert_eq!(ordinati.len(), RULES.len(), "duplicate ids");
+}
+
+#[test]
+fn xml_004_message_names_expected_and_found_root() {
+    let l = leggi_str("<PRSS_IN001004ZZ xmlns=\"urn:other\"/>");
+    let i = l
+        .issues
+        .iter()
+        .find(|i| i.rule_id == "XML-004")
+        .expect("XML-004");
+    assert_eq!(
+        i.params.get("atteso").map(String::as_str),
+        Some("{urn:hl7-org:v3}PRSS_IN001004ZZ")
+    );
+    assert_eq!(
+        i.params.get("trovato").map(String::as_str),
+        Some("{urn:other}PRSS_IN001004ZZ")
+    );
+    assert!(
+        i.message_en.contains("{urn:other}PRSS_IN001004ZZ"),
+        "{}",
+        i.message_en
+    );
 }

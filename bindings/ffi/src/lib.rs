@@ -20,6 +20,7 @@
 //! | codice fiscale | [`cf_is_valid`], [`cf_decode`], [`cf_encode`], [`cf_check_many`] |
 //! | code lists | [`RegistryHandle`], [`code_label`], [`code_list`] |
 //! | lifecycle | [`Cartella::current_state`], [`Cartella::allowed_transitions`], [`Cartella::apply_event`], [`Cartella::new_access`], [`Cartella::replay`] |
+//! | interscambio | [`read_message`], [`write_message`], [`message_for_process`], [`MessageHandle`], [`WriteOptions`], [`ack_for`], [`ack_type`], [`write_ack`], [`read_ack`], [`AckHandle`] |
 //! | samples | [`samples`], [`sample`] |
 
 uniffi::setup_scaffolding!();
@@ -29,6 +30,7 @@ mod cf;
 mod codelists;
 mod error;
 mod findings;
+mod interscambio;
 mod lifecycle;
 mod rules;
 mod samples;
@@ -46,6 +48,12 @@ pub use codelists::{
 };
 pub use error::CartellaError;
 pub use findings::{Issue, Profile, Report, Severity, SuppressedIssue, SuppressionSpec};
+pub use interscambio::{
+    ack_for, ack_type, message_for_process, message_id_root, read_ack, read_message, write_ack,
+    write_message, AckHandle, AckOptions, AckReadResult, Cycles, DateFormat, Envelope,
+    EnvelopeCodes, EsitoPlacement, GenderCodes, Identifier, MessageHandle, MoneyForm, ReadResult,
+    Sensitivity, SuspensionForm, TelecomForm, WriteOptions, WrittenMessage, XmlLimits,
+};
 pub use lifecycle::{new_cartella, EventData, LifecycleEvent, ReplayResult};
 pub use rules::{explain, rules, RuleInfo};
 pub use samples::{sample, samples, Sample};

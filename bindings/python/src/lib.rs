@@ -10,6 +10,7 @@ mod cf;
 mod codelists;
 mod convert;
 mod errors;
+mod interscambio;
 mod lifecycle;
 mod model;
 mod samples;
@@ -48,6 +49,21 @@ fn _cartella(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(validate::rulesets, m)?)?;
     m.add_function(wrap_pyfunction!(validate::implemented_rules, m)?)?;
     m.add_function(wrap_pyfunction!(validate::make_issue, m)?)?;
+
+    // Interscambio (HL7 v3 request and acknowledgement).
+    m.add_class::<interscambio::PyIdentifier>()?;
+    m.add_class::<interscambio::PyMessage>()?;
+    m.add_class::<interscambio::PyReadResult>()?;
+    m.add_class::<interscambio::PyWrittenMessage>()?;
+    m.add_class::<interscambio::PyAck>()?;
+    m.add_class::<interscambio::PyAckReadResult>()?;
+    m.add_function(wrap_pyfunction!(interscambio::read_message, m)?)?;
+    m.add_function(wrap_pyfunction!(interscambio::write_message, m)?)?;
+    m.add_function(wrap_pyfunction!(interscambio::message_for_process, m)?)?;
+    m.add_function(wrap_pyfunction!(interscambio::ack_type, m)?)?;
+    m.add_function(wrap_pyfunction!(interscambio::ack_for, m)?)?;
+    m.add_function(wrap_pyfunction!(interscambio::write_ack, m)?)?;
+    m.add_function(wrap_pyfunction!(interscambio::read_ack, m)?)?;
 
     // Code lists.
     m.add_class::<codelists::PyRegistry>()?;

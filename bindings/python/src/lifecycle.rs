@@ -38,7 +38,7 @@ fn closed<T: ListaChiusa>(py: Python<'_>, code: &str, what: &str) -> PyResult<T>
 
 /// An instant argument: ISO text (`2024-01-10`, `2024-01-10T09:30`), `datetime.date` or
 /// `datetime.datetime`.
-fn istante(obj: &Bound<'_, PyAny>) -> PyResult<Istante> {
+pub(crate) fn istante(obj: &Bound<'_, PyAny>) -> PyResult<Istante> {
     let py = obj.py();
     let text = if let Ok(s) = obj.downcast::<PyString>() {
         s.to_cow()?.into_owned()

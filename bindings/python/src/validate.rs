@@ -334,12 +334,18 @@ impl PyValidator {
     /// Validates an interchange message (canonical JSON `str`/`bytes` or `dict`): its cartella
     /// (paths under `/cartella`) plus the message-level rules.
     fn validate_message(&self, py: Python<'_>, message: &Bound<'_, PyAny>) -> PyResult<PyReport> {
+        if let Ok(m) = message.downcast::<crate::interscambio::PyMessage>() {
+            let validator = &self.inner;
+            let m = &m.get().inner;
+            let report = py.allow_threads(|| validator.validate_messaggio(m));
+            return Ok(PyReport { inner: report });
+        }
         let text = match text_or_bytes(message)? {
             Some(b) => b,
             None if message.downcast::<PyDict>().is_ok() => dict_to_json(message)?.into_bytes(),
             None => {
                 return Err(pyo3::exceptions::PyTypeError::new_err(
-                    "expected canonical JSON (str or bytes) or a dict",
+                    "expected a Message, canonical JSON (str or bytes) or a dict",
                 ))
             }
         };

@@ -15,7 +15,9 @@
 //! on every step below the root (README §5).
 
 use std::collections::BTreeSet;
+use std::fmt::Write as _;
 
+use super::oid;
 use super::xml::{analizza, Elemento, LimitiXml};
 use crate::error::CartellaError;
 use crate::model::*;
@@ -23,25 +25,10 @@ use crate::rules::Issue;
 
 /// HL7 v3 namespace.
 pub const NS_HL7: &str = "urn:hl7-org:v3";
-/// Regional prefix `P` of the item OIDs (`interscambio.md` notation).
-const P: &str = "2.16.840.1.113883.2.9.2.30.3.2.3.1";
-/// Default root of message and device ids.
-const ROOT_MESSAGGIO: &str = "2.16.840.1.113883.2.9.2.30.3.2.4.3";
-/// Phase id root.
-const ROOT_FASE: &str = "2.16.840.1.113883.2.9.2.30.3.2";
-/// Codice fiscale root (HL7 Italia).
-const ROOT_CF: &str = "2.16.840.1.113883.2.9.4.3.2";
-/// Codice fiscale root of the assistito used by the reference implementation.
-const ROOT_CF_ALT: &str = "2.16.840.1.113883.2.9.4.1.2";
-/// Tessera TEAM root.
-const ROOT_TEAM: &str = "2.16.840.1.113883.2.9.4.1.4";
-/// ATS/ASST root.
-const ROOT_ATS_ASST: &str = "2.16.840.1.113883.2.9.2.30.4.11";
-/// Comuni code system.
-const SISTEMA_COMUNI: &str = "2.16.840.1.113883.2.9.4.2.3";
-
-fn p(suffisso: &str) -> String {
-    format!("{P}.{suffisso}")
+/// Default OID of an item of a phase ([`oid::ITEMS`]; `None` for items written without
+/// `@codeSystem` and for unknown keys).
+fn oid_item(fase: TipoFase, chiave: &str) -> Option<&'static str> {
+    oid::item(fase, chiave).and_then(|v| v.oid)
 }
 
 /// Options of the reader.
@@ -80,16 +67,7 @@ pub fn leggi(xml: &[u8], opzioni: &OpzioniLettura) -> Result<Lettura, CartellaEr
     let radice = match analizza(xml, &opzioni.limiti) {
         Ok(e) => e,
         Err(e) => {
-            r.emetti(
-                e.rule_id,
-                "",
-                "/",
-                [
-                    ("riga", e.riga.to_string()),
-                    ("colonna", e.colonna.to_string()),
-                    ("dettaglio", e.messaggio),
-                ],
-            );
+            r.emetti(e.rule_id, "", "/", e.parametri_issue());
             return Ok(Lettura {
                 messaggio: None,
                 issues: r.issues,
@@ -101,6 +79,40 @@ pub fn leggi(xml: &[u8], opzioni: &OpzioniLettura) -> Result<Lettura, CartellaEr
         messaggio,
         issues: r.issues,
     })
+}
+
+/// Checks the shape of a message model (`model.md` §2.2): its cartella must contain exactly one
+/// process (`CSI-ENV-012`). [`leggi`] always builds one process; this check is for messages built
+/// or deserialised elsewhere (e.g. JSON input of a conversion) before they are written.
+///
+/// ```
+/// use cartella::interscambio::lettore::controlla_messaggio;
+/// use cartella::model::MessaggioInterscambio;
+/// let issues = controlla_messaggio(&MessaggioInterscambio::default());
+/// assert_eq!(issues[0].rule_id, "CSI-ENV-012");
+/// ```
+pub fn controlla_messaggio(m: &MessaggioInterscambio) -> Vec<Issue> {
+    let n = m.cartella.processi.len();
+    if n == 1 {
+        return Vec::new();
+    }
+    Issue::new(
+        "CSI-ENV-012",
+        "/cartella/processi",
+        [("numero", n.to_string())],
+    )
+    .into_iter()
+    .collect()
+}
+
+/// The field a value is read for: the last segment of the model path, else of the xml path.
+fn campo_di(path: &str, xp: &str) -> String {
+    let ultimo = |p: &str| {
+        p.rsplit('/')
+            .find(|s| !s.is_empty() && !s.bytes().all(|b| b.is_ascii_digit()))
+            .map(|s| s.trim_start_matches('@').to_string())
+    };
+    ultimo(path).or_else(|| ultimo(xp)).unwrap_or_default()
 }
 
 /// Reading state: findings and the element names already reported as unmapped.
@@ -135,7 +147,7 @@ impl Lettore {
 
     fn non_mappato(&mut self, e: &Elemento, xml_path: &str) {
         if self.non_mappati.insert(e.nome.clone()) {
-            self.emetti("XML-010", "", xml_path, [("elemento", e.nome.clone())]);
+            self.emetti("XML-010", "", xml_path, [("nome", e.nome.clone())]);
         }
     }
 
@@ -151,12 +163,17 @@ impl Lettore {
         match parse_ts(v) {
             Some((i, campo)) => {
                 if campo {
-                    self.emetti("CSI-CMP-001", path, xp, [("valore", v.to_string())]);
+                    self.emetti("CSI-CMP-001", path, xp, [("campo", campo_di(path, xp))]);
                 }
                 Ts::Valido(i)
             }
             None => {
-                self.emetti("XML-013", path, xp, [("valore", v.to_string())]);
+                self.emetti(
+                    "XML-013",
+                    path,
+                    xp,
+                    [("lunghezza", v.chars().count().to_string())],
+                );
                 Ts::NonValido
             }
         }
@@ -185,22 +202,23 @@ impl Lettore {
             return None;
         };
         if nf {
-            self.emetti("XML-015", path, xp, []);
+            self.emetti("XML-015", path, xp, [("elemento", e.nome.clone())]);
         }
+        self.tipo_xsi(e, &["CD", "CE", "CV", "CS", "CO"], path, xp);
         let system = match e.attr("codeSystem").filter(|s| !s.is_empty()) {
-            Some(s) if matches!(s, "CD" | "ANY" | "MO") => {
-                self.emetti("CSI-CMP-013", path, xp, [("valore", s.to_string())]);
+            Some("CD" | "ANY" | "MO") => {
+                self.emetti("CSI-CMP-013", path, xp, [("chiave", e.nome.clone())]);
                 oid.unwrap_or_default().to_string()
             }
             Some(s) => s.to_string(),
             None => {
                 if oid.is_some() {
-                    self.emetti("CSI-CMP-006", path, xp, []);
+                    self.emetti("CSI-CMP-006", path, xp, [("chiave", e.nome.clone())]);
                 }
                 oid.unwrap_or_default().to_string()
             }
         };
-        Some(Codice {
+        let c = Codice {
             code: code.to_string(),
             system,
             display: e
@@ -211,7 +229,9 @@ impl Lettore {
                 .attr("codeSystemVersion")
                 .filter(|d| !d.is_empty())
                 .map(str::to_string),
-        })
+        };
+        self.segnaposto(&c, path, xp);
+        Some(c)
     }
 
     /// A coded element whose system is its own `@codeSystem` (no item OID to assume).
@@ -223,9 +243,10 @@ impl Lettore {
 
     /// Money (§3.5).
     fn importo(&mut self, e: &Elemento, path: &str, xp: &str) -> Option<Importo> {
+        self.tipo_xsi(e, &["MO"], path, xp);
         let xsi_mo = e.attr_prefissato("type") == Some("MO");
         let (testo, currency) = if xsi_mo && e.attr("value").is_some() {
-            self.emetti("CSI-CMP-002", path, xp, []);
+            self.emetti("CSI-CMP-002", path, xp, [("chiave", e.nome.clone())]);
             (e.attr("value"), e.attr("currency"))
         } else {
             (e.attr("code"), e.attr("currency"))
@@ -239,12 +260,12 @@ impl Lettore {
         let currency = match currency.filter(|c| !c.is_empty()) {
             Some(c) => c.to_string(),
             None => {
-                self.emetti("CSI-CMP-003", path, xp, []);
+                self.emetti("CSI-CMP-003", path, xp, [("chiave", e.nome.clone())]);
                 "EUR".to_string()
             }
         };
         let normalizzato = if testo.contains(',') && !testo.contains('.') {
-            self.emetti("CSI-CMP-021", path, xp, [("valore", testo.to_string())]);
+            self.emetti("CSI-CMP-021", path, xp, [("chiave", e.nome.clone())]);
             testo.replace(',', ".")
         } else {
             testo.to_string()
@@ -252,7 +273,7 @@ impl Lettore {
         match Decimale::parse(&normalizzato) {
             Ok(amount) => Some(Importo { amount, currency }),
             Err(_) => {
-                self.emetti("CSI-MON-008", path, xp, [("valore", testo.to_string())]);
+                self.emetti("CSI-MON-008", path, xp, [("chiave", e.nome.clone())]);
                 None
             }
         }
@@ -260,12 +281,13 @@ impl Lettore {
 
     /// A date carried by an ANY item (§3.7): `@code` TS, or `@value` with an `xsi:type`.
     fn data_any(&mut self, e: &Elemento, path: &str, xp: &str) -> Option<Istante> {
+        self.tipo_xsi(e, &["TS", "IVL_TS"], path, xp);
         let v = match e.attr("code") {
             Some(c) => Some(c),
             None => {
                 let v = e.attr("value");
                 if v.is_some() {
-                    self.emetti("CSI-CMP-002", path, xp, []);
+                    self.emetti("CSI-CMP-002", path, xp, [("chiave", e.nome.clone())]);
                 }
                 v
             }
@@ -278,7 +300,7 @@ impl Lettore {
 
     fn testo_el(&mut self, e: Option<&Elemento>) -> Option<Testo> {
         let e = e?;
-        let t = e.testo_completo();
+        let t = e.testo_proprio();
         (!t.is_empty()).then(|| Testo::new(t))
     }
 
@@ -293,7 +315,7 @@ impl Lettore {
         let unisci = |nome: &str| {
             let parti: Vec<String> = n
                 .figli_nome(nome)
-                .map(Elemento::testo_completo)
+                .map(Elemento::testo_proprio)
                 .filter(|s| !s.is_empty())
                 .collect();
             (!parti.is_empty()).then(|| Testo::new(parti.join(" ")))
@@ -329,10 +351,7 @@ impl Lettore {
                     "CSI-COD-009",
                     path,
                     xp,
-                    [
-                        ("code", c.to_string()),
-                        ("system", "2.16.840.1.113883.5.1".to_string()),
-                    ],
+                    [("valore", c.to_string()), ("campo", e.nome.clone())],
                 );
                 None
             }
@@ -345,7 +364,7 @@ impl Lettore {
         let xp = format!("{xp}/@value");
         let i = self.istante(e.attr("value"), path, &xp)?;
         if i.precision() != Precisione::Giorno {
-            self.emetti("CSI-ANA-024", path, &xp, [("valore", i.to_string())]);
+            self.emetti("CSI-ANA-024", path, &xp, []);
         }
         i.date().map(Data::from)
     }
@@ -364,26 +383,21 @@ impl Lettore {
             let Some(ext) = id.attr("extension").filter(|x| !x.is_empty()) else {
                 continue;
             };
-            if root == ROOT_CF || root == ROOT_CF_ALT {
-                if root == ROOT_CF_ALT {
+            if root == oid::CODICE_FISCALE || root == oid::CODICE_FISCALE_ASSISTITO_SISO {
+                if root == oid::CODICE_FISCALE_ASSISTITO_SISO {
                     self.emetti("CSI-CMP-004", path, xp, []);
                 }
                 let nuovo = CodiceFiscale::new(ext);
                 match &cf {
                     Some(c) if c.normalizzato() != nuovo.normalizzato() => {
                         if assistito {
-                            self.emetti(
-                                "CSI-ANA-023",
-                                path,
-                                xp,
-                                [("cf", c.valore().to_string()), ("cf_2", ext.to_string())],
-                            );
+                            self.emetti("CSI-ANA-023", path, xp, []);
                         }
                     }
                     Some(_) => {}
                     None => cf = Some(nuovo),
                 }
-            } else if !root.is_empty() && root != ROOT_TEAM {
+            } else if !root.is_empty() && root != oid::TESSERA_TEAM {
                 altri.push(Identificatore {
                     root: Oid::new(root),
                     extension: Some(ext.to_string()),
@@ -405,21 +419,26 @@ impl Lettore {
                 "",
                 &rp,
                 [
-                    ("elemento", radice.nome.clone()),
-                    ("namespace", radice.namespace.clone().unwrap_or_default()),
+                    ("atteso", format!("{{{NS_HL7}}}PRSS_IN001004ZZ")),
+                    ("trovato", nome_qualificato(radice)),
                 ],
             );
             return None;
         }
-        self.namespace_figli(radice, &rp);
+        let mut xp = rp.clone();
+        self.namespace_figli(radice, &mut xp);
+        self.struttura(radice, &mut xp);
         match radice.attr("ITSVersion") {
             None => self.emetti("CSI-CMP-027", "", &rp, []),
             Some("XML_1.0") => {}
-            Some(v) => self.emetti(
+            Some(_) => self.emetti(
                 "XML-016",
                 "",
                 &format!("{rp}/@ITSVersion"),
-                [("valore", v.to_string())],
+                [
+                    ("attributo", "ITSVersion".to_string()),
+                    ("atteso", "XML_1.0".to_string()),
+                ],
             ),
         }
         let mut m = MessaggioInterscambio::default();
@@ -428,12 +447,12 @@ impl Lettore {
         match radice.figlio("id") {
             Some(id) if id.attr("extension").is_some_and(|x| !x.is_empty()) => {
                 let root = id.attr("root").unwrap_or_default();
-                if root != ROOT_MESSAGGIO {
+                if root != oid::RADICE_MESSAGGIO {
                     self.emetti(
                         "CSI-ENV-009",
                         "/id_messaggio/root",
                         &idxp,
-                        [("root", root.to_string())],
+                        [("elemento", "id".to_string()), ("valore", root.to_string())],
                     );
                 }
                 m.id_messaggio = Identificatore {
@@ -519,7 +538,7 @@ impl Lettore {
                     "CSI-CMP-018",
                     "/accept_ack_code",
                     &format!("{rp}/acceptAckCode[1]/@codeSystem"),
-                    [("valore", cs.to_string())],
+                    [],
                 );
             }
         }
@@ -564,8 +583,12 @@ impl Lettore {
         }
         let totale = eventi.len();
         let mut assistito_letto = false;
+        // Records read, with their xml path and the range of the findings raised while reading
+        // them (whose model paths are renumbered after sorting).
+        let mut letti: Vec<(Fase, String, std::ops::Range<usize>)> = Vec::new();
         for (pos, (ee, xp)) in eventi.iter().enumerate() {
-            let j = processo.fasi.len();
+            let j = letti.len();
+            let primo_esito = self.issues.len();
             let base = format!("/cartella/processi/0/fasi/{j}");
             if let Some(fase) = self.fase(ee, xp, &base, pos, totale) {
                 if let Some(pa) = ee.figlio("subject").and_then(|s| s.figlio("patient")) {
@@ -587,9 +610,11 @@ impl Lettore {
                         }
                     }
                 }
-                processo.fasi.push(fase);
+                letti.push((fase, xp.clone(), primo_esito..self.issues.len()));
             }
         }
+        let xps = self.ordina_fasi(&mut letti);
+        processo.fasi = letti.into_iter().map(|(f, _, _)| f).collect();
         if processo.fasi.is_empty() {
             self.emetti("CSI-ENV-010", "/cartella/processi/0/fasi", &cap, []);
         }
@@ -602,7 +627,7 @@ impl Lettore {
                     self.emetti(
                         "CSI-LCY-020",
                         &format!("/cartella/processi/0/fasi/{j}/esito_processo"),
-                        &eventi.get(j).map(|(_, x)| x.clone()).unwrap_or_default(),
+                        &xps.get(j).cloned().unwrap_or_default(),
                         [("esito", esito.code().to_string())],
                     );
                 }
@@ -613,25 +638,171 @@ impl Lettore {
         Some(m)
     }
 
-    fn namespace_figli(&mut self, e: &Elemento, xp: &str) {
-        let mut conteggi: std::collections::HashMap<&str, usize> = Default::default();
+    /// XSD structure of the elements the mapping knows (§2 items 4 and 6): order of the
+    /// `xs:sequence` (`XML-005`), required children (`XML-006`) and attributes (`XML-007`),
+    /// `maxOccurs="1"` (`XML-009`), child elements inside text values (`XML-011`).
+    fn struttura(&mut self, e: &Elemento, xp: &mut String) {
+        if TESTUALI.contains(&e.nome.as_str()) {
+            if let Some(f) = e.figli.first() {
+                self.emetti(
+                    "XML-011",
+                    "",
+                    &format!("{xp}/{}[1]", f.nome),
+                    [("elemento", f.nome.clone())],
+                );
+            }
+            return;
+        }
+        if let Some(t) = TIPI_XSD.iter().find(|t| t.nome == e.nome) {
+            for a in t.attributi {
+                if e.attr(a).is_none_or(str::is_empty) {
+                    self.emetti(
+                        "XML-007",
+                        "",
+                        xp,
+                        [
+                            ("attributo", (*a).to_string()),
+                            ("elemento", e.nome.clone()),
+                        ],
+                    );
+                }
+            }
+            for o in t.obbligatori {
+                if e.figlio(o).is_none() {
+                    self.emetti(
+                        "XML-006",
+                        "",
+                        &format!("{xp}/{o}[1]"),
+                        [
+                            ("elemento", (*o).to_string()),
+                            ("contenitore", e.nome.clone()),
+                        ],
+                    );
+                }
+            }
+            for m in t.al_piu_uno {
+                if let Some(secondo) = e.figli_nome(m).nth(1) {
+                    self.emetti(
+                        "XML-009",
+                        "",
+                        &format!("{xp}/{}[2]", secondo.nome),
+                        [("elemento", (*m).to_string()), ("massimo", "1".to_string())],
+                    );
+                }
+            }
+            let mut ultimo = 0;
+            let mut conteggi = Conteggi::default();
+            for f in &e.figli {
+                let n = conteggi.prossimo(&f.nome);
+                if let Some(i) = t.sequenza.iter().position(|s| *s == f.nome) {
+                    if i < ultimo {
+                        self.emetti(
+                            "XML-005",
+                            "",
+                            &format!("{xp}/{}[{n}]", f.nome),
+                            [("elemento", f.nome.clone())],
+                        );
+                    }
+                    ultimo = ultimo.max(i);
+                }
+            }
+        }
+        let mut conteggi = Conteggi::default();
         for f in &e.figli {
-            let n = conteggi.entry(f.nome.as_str()).or_default();
-            *n += 1;
-            let fxp = format!("{xp}/{}[{}]", f.nome, n);
+            let n = conteggi.prossimo(&f.nome);
+            let lunghezza = xp.len();
+            let _ = write!(xp, "/{}[{n}]", f.nome);
+            self.struttura(f, xp);
+            xp.truncate(lunghezza);
+        }
+    }
+
+    /// `xsi:type` of a value element: `XML-018` when it is not one of `ammessi`.
+    fn tipo_xsi(&mut self, e: &Elemento, ammessi: &[&str], path: &str, xp: &str) {
+        if let Some(t) = e.attr_prefissato("type") {
+            if !ammessi.contains(&t) {
+                self.emetti(
+                    "XML-018",
+                    path,
+                    &format!("{xp}/@type"),
+                    [("tipo", t.to_string()), ("elemento", e.nome.clone())],
+                );
+            }
+        }
+    }
+
+    /// Placeholder codes (codelists.md §2.4, §16 item 25): warning `CSI-COD-007`.
+    fn segnaposto(&mut self, c: &Codice, path: &str, xp: &str) {
+        let display = c.display.as_ref().map(Testo::as_str);
+        if segnaposto(&c.code, &c.system) || display == Some("nome obiettivo") {
+            let campo = path.rsplit('/').next().unwrap_or_default().to_string();
+            self.emetti("CSI-COD-007", path, xp, [("campo", campo)]);
+        }
+    }
+
+    /// Sorts the records as `model.md` §4 says: by `data_inizio` (records without it last), ties
+    /// by kind A<B<C<D<E, then document order; renumbers the model paths of the findings raised
+    /// while reading each record. Returns the xml paths in the new order.
+    fn ordina_fasi(
+        &mut self,
+        letti: &mut Vec<(Fase, String, std::ops::Range<usize>)>,
+    ) -> Vec<String> {
+        let chiave = |f: &Fase| {
+            let h = f.header();
+            (
+                h.data_inizio.is_none(),
+                h.data_inizio.as_ref().map(Istante::inizio),
+                f.tipo().lettera(),
+            )
+        };
+        let mut ordine: Vec<usize> = (0..letti.len()).collect();
+        ordine.sort_by_key(|&j| chiave(&letti[j].0));
+        for (nuovo, &vecchio) in ordine.iter().enumerate() {
+            if nuovo == vecchio {
+                continue;
+            }
+            let da = format!("/cartella/processi/0/fasi/{vecchio}");
+            let a = format!("/cartella/processi/0/fasi/{nuovo}");
+            for i in letti[vecchio].2.clone() {
+                if let Some(issue) = self.issues.get_mut(i) {
+                    if let Some(resto) = issue.path.strip_prefix(&da) {
+                        if resto.is_empty() || resto.starts_with('/') {
+                            issue.path = format!("{a}{resto}");
+                        }
+                    }
+                }
+            }
+        }
+        let mut vecchi: Vec<Option<(Fase, String, std::ops::Range<usize>)>> =
+            std::mem::take(letti).into_iter().map(Some).collect();
+        for j in ordine {
+            if let Some(x) = vecchi.get_mut(j).and_then(Option::take) {
+                letti.push(x);
+            }
+        }
+        letti.iter().map(|(_, x, _)| x.clone()).collect()
+    }
+
+    fn namespace_figli(&mut self, e: &Elemento, xp: &mut String) {
+        let mut conteggi = Conteggi::default();
+        for f in &e.figli {
+            let n = conteggi.prossimo(&f.nome);
+            let lunghezza = xp.len();
+            let _ = write!(xp, "/{}[{n}]", f.nome);
             if f.namespace.as_deref() != Some(NS_HL7) {
                 self.emetti(
                     "XML-004",
                     "",
-                    &fxp,
+                    xp,
                     [
-                        ("elemento", f.nome.clone()),
-                        ("namespace", f.namespace.clone().unwrap_or_default()),
+                        ("atteso", format!("{{{NS_HL7}}}{}", f.nome)),
+                        ("trovato", nome_qualificato(f)),
                     ],
                 );
             } else {
-                self.namespace_figli(f, &fxp);
+                self.namespace_figli(f, xp);
             }
+            xp.truncate(lunghezza);
         }
     }
 
@@ -639,8 +810,16 @@ impl Lettore {
         let id = padre.figlio("device")?.figlio("id")?;
         let ext = id.attr("extension").filter(|x| !x.is_empty())?;
         let root = id.attr("root").unwrap_or_default();
-        if root != ROOT_MESSAGGIO {
-            self.emetti("CSI-ENV-009", path, xp, [("root", root.to_string())]);
+        if root != oid::RADICE_MESSAGGIO {
+            self.emetti(
+                "CSI-ENV-009",
+                path,
+                xp,
+                [
+                    ("elemento", format!("{}/device/id", padre.nome)),
+                    ("valore", root.to_string()),
+                ],
+            );
         }
         Some(Identificatore {
             root: Oid::new(root),
@@ -680,7 +859,7 @@ impl Lettore {
                         "CSI-FAS-013",
                         &format!("{base}/codice_fase"),
                         &cxp,
-                        [("code", code.unwrap_or_default().to_string())],
+                        [("codice", code.unwrap_or_default().to_string())],
                     );
                 }
                 t
@@ -689,11 +868,27 @@ impl Lettore {
                 let segnali = segnali(ee);
                 match segnali.as_slice() {
                     [t] => {
-                        self.emetti("CSI-FAS-004", &format!("{base}/tipo_fase"), xp, []);
+                        self.emetti(
+                            "CSI-FAS-004",
+                            &format!("{base}/tipo_fase"),
+                            xp,
+                            [
+                                ("metodo", "segnali".to_string()),
+                                ("codice", code.unwrap_or_default().to_string()),
+                            ],
+                        );
                         *t
                     }
                     [] if totale == 5 => {
-                        self.emetti("CSI-FAS-004", &format!("{base}/tipo_fase"), xp, []);
+                        self.emetti(
+                            "CSI-FAS-004",
+                            &format!("{base}/tipo_fase"),
+                            xp,
+                            [
+                                ("metodo", "posizione".to_string()),
+                                ("codice", code.unwrap_or_default().to_string()),
+                            ],
+                        );
                         TIPI[pos.min(4)]
                     }
                     _ => {
@@ -714,10 +909,13 @@ impl Lettore {
                     "XML-014",
                     &format!("{base}/id_fase"),
                     &format!("{xp}/id[{}]/@root", k + 1),
-                    [("valore", root.to_string())],
+                    [
+                        ("attributo", "root".to_string()),
+                        ("valore", root.to_string()),
+                    ],
                 );
             }
-            if primo && root == ROOT_FASE {
+            if primo && root == oid::RADICE_FASE {
                 h.id_fase = ext.unwrap_or_default();
                 primo = false;
             } else {
@@ -872,36 +1070,41 @@ impl Lettore {
         v
     }
 
-    /// The item OID check of §7.6 / §14.
-    fn verifica_oid(
+    /// The item OID check of §7.6 / §14 against the registry ([`oid::ITEMS`]): the default OID
+    /// is silent, an accepted alternate is `CSI-CMP-017`, any other OID `CSI-CMP-016`; a missing
+    /// `@codeSystem` is accepted.
+    fn verifica_item(
         &mut self,
         obs: &Elemento,
-        attesi: &[String],
-        alternati: &[String],
+        fase: TipoFase,
+        chiave: &str,
         path: &str,
         xp: &str,
     ) {
-        let cs = obs.figlio("code").and_then(|c| c.attr("codeSystem"));
-        match cs {
-            None => {}
-            Some(cs) if attesi.iter().any(|a| a == cs) => {}
-            Some(cs) if alternati.iter().any(|a| a == cs) => {
-                self.emetti(
-                    "CSI-CMP-017",
-                    path,
-                    &format!("{xp}/code[1]/@codeSystem"),
-                    [("oid", cs.to_string())],
-                );
-            }
-            Some(cs) => {
-                self.emetti(
-                    "CSI-CMP-016",
-                    path,
-                    &format!("{xp}/code[1]/@codeSystem"),
-                    [("oid", cs.to_string())],
-                );
-            }
+        let Some(cs) = obs.figlio("code").and_then(|c| c.attr("codeSystem")) else {
+            return;
+        };
+        let Some(voce) = oid::item(fase, chiave) else {
+            return;
+        };
+        if voce.oid == Some(cs) {
+            return;
         }
+        let regola = if oid::accettato(voce, cs) {
+            "CSI-CMP-017"
+        } else {
+            "CSI-CMP-016"
+        };
+        self.emetti(
+            regola,
+            path,
+            &format!("{xp}/code[1]/@codeSystem"),
+            if regola == "CSI-CMP-016" {
+                vec![("chiave", chiave.to_string()), ("valore", cs.to_string())]
+            } else {
+                vec![("chiave", chiave.to_string())]
+            },
+        );
     }
 
     fn fase_a(&mut self, ee: &Elemento, xp: &str, base: &str, h: IntestazioneFase) -> FaseAccesso {
@@ -998,37 +1201,38 @@ impl Lettore {
             let value = obs.figlio("value");
             let vxp = format!("{oxp}/value[1]");
             macro_rules! cd {
-                ($campo:ident, $suf:expr, $alt:expr) => {{
+                ($campo:ident) => {{
                     let path = format!("{base}/{}", stringify!($campo));
-                    let alt: Vec<String> = $alt.iter().map(|s: &&str| p(s)).collect();
-                    self.verifica_oid(obs, &[p($suf)], &alt, &path, &oxp);
+                    self.verifica_item(obs, TipoFase::Accesso, &key, &path, &oxp);
                     if a.$campo.is_some() {
-                        self.emetti("CSI-COD-011", &path, &oxp, [("key", key.clone())]);
+                        self.emetti("CSI-COD-011", &path, &oxp, [("chiave", key.clone())]);
                     }
                     if let Some(v) = value {
-                        if let Some(c) = self.codice_valore(v, Some(&p($suf)), &path, &vxp) {
+                        if let Some(c) =
+                            self.codice_valore(v, oid_item(TipoFase::Accesso, &key), &path, &vxp)
+                        {
                             a.$campo = Some(c);
                         }
                     }
                 }};
             }
             match key.as_str() {
-                "TIRI" => cd!(tipologia_richiesta, "1.3", [] as [&str; 0]),
-                "MOCO" => cd!(modalita_contatto, "1.3", ["1.4"]),
-                "AMIR" => cd!(ambito_intervento_richiesto, "1.10", [] as [&str; 0]),
-                "CONF" => cd!(composizione_nucleo, "1.11", [] as [&str; 0]),
-                "NUNF" => cd!(numerosita_nucleo, "1.12", [] as [&str; 0]),
-                "NURS" => cd!(numerosita_rete_sociale, "1.13", [] as [&str; 0]),
-                "PROV" => cd!(provenienza, "1.14", [] as [&str; 0]),
-                "ARRE" => cd!(area_reddituale, "1.15", [] as [&str; 0]),
-                "DSU0" => cd!(dsu, "1.16", [] as [&str; 0]),
-                "TIIS" => cd!(tipologia_isee, "1.16", ["1.17"]),
-                "OCAS" => cd!(occupazione, "1.19", [] as [&str; 0]),
+                "TIRI" => cd!(tipologia_richiesta),
+                "MOCO" => cd!(modalita_contatto),
+                "AMIR" => cd!(ambito_intervento_richiesto),
+                "CONF" => cd!(composizione_nucleo),
+                "NUNF" => cd!(numerosita_nucleo),
+                "NURS" => cd!(numerosita_rete_sociale),
+                "PROV" => cd!(provenienza),
+                "ARRE" => cd!(area_reddituale),
+                "DSU0" => cd!(dsu),
+                "TIIS" => cd!(tipologia_isee),
+                "OCAS" => cd!(occupazione),
                 "ISEE" => {
                     let path = format!("{base}/valore_isee");
-                    self.verifica_oid(obs, &[p("1.18")], &[], &path, &oxp);
+                    self.verifica_item(obs, TipoFase::Accesso, &key, &path, &oxp);
                     if a.valore_isee.is_some() {
-                        self.emetti("CSI-COD-011", &path, &oxp, [("key", key.clone())]);
+                        self.emetti("CSI-COD-011", &path, &oxp, [("chiave", key.clone())]);
                     }
                     if let Some(v) = value {
                         a.valore_isee = self.importo(v, &path, &vxp).or(a.valore_isee.take());
@@ -1036,10 +1240,10 @@ impl Lettore {
                 }
                 "COER" => {
                     let path = format!("{base}/ente_rilevatore/codice");
-                    self.verifica_oid(obs, &[p("1.20")], &[], &path, &oxp);
-                    if let Some(c) =
-                        value.and_then(|v| self.codice_valore(v, Some(&p("1.20")), &path, &vxp))
-                    {
+                    self.verifica_item(obs, TipoFase::Accesso, &key, &path, &oxp);
+                    if let Some(c) = value.and_then(|v| {
+                        self.codice_valore(v, oid_item(TipoFase::Accesso, &key), &path, &vxp)
+                    }) {
                         a.ente_rilevatore
                             .get_or_insert_with(Default::default)
                             .codice = Some(c);
@@ -1047,7 +1251,7 @@ impl Lettore {
                 }
                 "DEER" => {
                     let path = format!("{base}/ente_rilevatore/denominazione");
-                    self.verifica_oid(obs, &[], &[p("1.21")], &path, &oxp);
+                    self.verifica_item(obs, TipoFase::Accesso, &key, &path, &oxp);
                     let t = value
                         .and_then(|v| v.attr("code").or(v.attr("value")))
                         .map(Testo::new)
@@ -1106,7 +1310,7 @@ impl Lettore {
                     "XML-010",
                     base,
                     &format!("{axp}/@use"),
-                    [("elemento", "addr/@use".to_string())],
+                    [("nome", "addr/@use".to_string())],
                 ),
             }
         }
@@ -1143,7 +1347,7 @@ impl Lettore {
         for (k, aoi) in pp.figli_nome("asOtherIDs").enumerate() {
             for (j, id) in aoi.figli_nome("id").enumerate() {
                 let ixp = format!("{ppxp}/asOtherIDs[{}]/id[{}]", k + 1, j + 1);
-                if id.attr("root") == Some(ROOT_TEAM) {
+                if id.attr("root") == Some(oid::TESSERA_TEAM) {
                     a.tessera_team = id.attr("extension").map(str::to_string);
                 }
                 ids.push((id, ixp));
@@ -1227,7 +1431,7 @@ impl Lettore {
             if let Some(c) = addr.figlio("code").filter(|c| c.attr("code").is_some()) {
                 a.comune_nascita = self.codice_valore(
                     c,
-                    Some(SISTEMA_COMUNI),
+                    Some(oid::COMUNE_NASCITA),
                     &format!("{base}/comune_nascita"),
                     &format!("{bxp}/code[1]"),
                 );
@@ -1242,7 +1446,7 @@ impl Lettore {
                     );
                     a.comune_nascita = Some(Codice {
                         code: t,
-                        system: SISTEMA_COMUNI.to_string(),
+                        system: oid::COMUNE_NASCITA.to_string(),
                         ..Default::default()
                     });
                 }
@@ -1265,7 +1469,7 @@ impl Lettore {
                 .map(|(j, i)| (i, format!("{cxp}/id[{}]", j + 1)))
                 .collect();
             let code = ap.figlio("code");
-            let is_ap = code.and_then(|c| c.attr("codeSystem")) == Some(p("1.24").as_str());
+            let is_ap = code.and_then(|c| c.attr("codeSystem")) == Some(oid::ASSISTENTE_PERSONALE);
             if !is_ap && !mmg_letto && code.is_none() {
                 mmg_letto = true;
                 let (cf, altri) =
@@ -1379,9 +1583,9 @@ impl Lettore {
                 continue;
             };
             match id.attr("root").unwrap_or_default() {
-                r if r == p("1.8") => g.ambito = Some(ext.to_string()),
-                ROOT_ATS_ASST => condivisi.push((ext.to_string(), gxp)),
-                _ => self.emetti("CSI-ANA-020", path, &gxp, [("valore", ext.to_string())]),
+                r if r == oid::AMBITO => g.ambito = Some(ext.to_string()),
+                oid::ATS_ASST => condivisi.push((ext.to_string(), gxp)),
+                _ => self.emetti("CSI-ANA-020", path, &gxp, []),
             }
         }
         let n = condivisi.len();
@@ -1403,15 +1607,15 @@ impl Lettore {
             };
             match tipo {
                 Some(ats) => {
-                    self.emetti("CSI-CMP-012", path, &gxp, []);
+                    self.emetti("CSI-CMP-012", path, &gxp, [("valore", ext.clone())]);
                     let slot = if ats { &mut g.ats } else { &mut g.asst };
                     if slot.is_some() {
-                        self.emetti("CSI-ANA-020", path, &gxp, [("valore", ext)]);
+                        self.emetti("CSI-ANA-020", path, &gxp, []);
                     } else {
                         *slot = Some(ext);
                     }
                 }
-                None => self.emetti("CSI-ANA-020", path, &gxp, [("valore", ext)]),
+                None => self.emetti("CSI-ANA-020", path, &gxp, []),
             }
         }
         (g != Garanti::default()).then_some(g)
@@ -1420,16 +1624,16 @@ impl Lettore {
     fn relazione(&mut self, pr: &Elemento, rxp: &str, rp: &str) -> Option<Relazione> {
         let code = pr.figlio("code");
         let cs = code.and_then(|c| c.attr("codeSystem")).unwrap_or_default();
-        let tipo = if cs == p("1.22") {
+        let tipo = if cs == oid::RELAZIONE_NUCLEO {
             TipoRelazione::NucleoFamiliare
-        } else if cs == p("1.23") {
+        } else if cs == oid::RELAZIONE_RETE {
             TipoRelazione::ReteSociale
         } else {
             self.emetti(
                 "CSI-REL-002",
                 &format!("{rp}/tipo_relazione"),
                 &format!("{rxp}/code[1]"),
-                [("valore", cs.to_string())],
+                [],
             );
             return None;
         };
@@ -1454,7 +1658,14 @@ impl Lettore {
             tipologia: Codice {
                 code: codice.to_string(),
                 system: cs.to_string(),
-                ..Default::default()
+                display: code
+                    .and_then(|c| c.attr("displayName"))
+                    .filter(|d| !d.is_empty())
+                    .map(Testo::new),
+                system_version: code
+                    .and_then(|c| c.attr("codeSystemVersion"))
+                    .filter(|d| !d.is_empty())
+                    .map(str::to_string),
             },
             ..Default::default()
         };
@@ -1466,7 +1677,7 @@ impl Lettore {
                         "CSI-CMP-008",
                         &format!("{rp}/comune_residenza_istat"),
                         &format!("{rxp}/addr[1]"),
-                        [],
+                        [("valore", u.clone())],
                     );
                 }
                 r.comune_residenza_istat = ad
@@ -1563,7 +1774,7 @@ impl Lettore {
                 Some(i) => {
                     let path = format!("{base}/{}", nomi[i]);
                     if ruoli[i].is_some() {
-                        self.emetti("CSI-CMP-011", &path, &axp, []);
+                        self.emetti("CSI-CMP-011", &path, &axp, [("ruolo", nomi[i].to_string())]);
                     } else if ap.figlio("code").is_some() {
                         self.emetti("CSI-FIN-007", &path, &format!("{axp}/code[1]"), []);
                     }
@@ -1633,7 +1844,10 @@ impl Lettore {
             ee,
             xp,
             base,
-            &[Some(p("2.1")), Some(p("2.18"))],
+            &[
+                Some(oid::PROFILO_RESPONSABILE_VALUTAZIONE.to_string()),
+                Some(oid::PROFILO_CASE_MANAGER.to_string()),
+            ],
             &["responsabile_valutazione", "case_manager"],
         );
         let mut it = ops.into_iter();
@@ -1648,36 +1862,46 @@ impl Lettore {
             let value = obs.figlio("value");
             let vxp = format!("{oxp}/value[1]");
             macro_rules! cd {
-                ($campo:ident, $suf:expr) => {{
+                ($campo:ident) => {{
                     let path = format!("{base}/{}", stringify!($campo));
-                    self.verifica_oid(obs, &[p($suf)], &[], &path, &oxp);
+                    self.verifica_item(obs, TipoFase::ValutazioneBisogno, &key, &path, &oxp);
                     if b.$campo.is_some() {
-                        self.emetti("CSI-COD-011", &path, &oxp, [("key", key.clone())]);
+                        self.emetti("CSI-COD-011", &path, &oxp, [("chiave", key.clone())]);
                     }
-                    if let Some(c) =
-                        value.and_then(|v| self.codice_valore(v, Some(&p($suf)), &path, &vxp))
-                    {
+                    if let Some(c) = value.and_then(|v| {
+                        self.codice_valore(
+                            v,
+                            oid_item(TipoFase::ValutazioneBisogno, &key),
+                            &path,
+                            &vxp,
+                        )
+                    }) {
                         b.$campo = Some(c);
                     }
                 }};
             }
             macro_rules! lista {
-                ($campo:ident, $suf:expr) => {{
+                ($campo:ident) => {{
                     let path = format!("{base}/{}/{}", stringify!($campo), b.$campo.len());
-                    self.verifica_oid(obs, &[p($suf)], &[], &path, &oxp);
-                    if let Some(c) =
-                        value.and_then(|v| self.codice_valore(v, Some(&p($suf)), &path, &vxp))
-                    {
+                    self.verifica_item(obs, TipoFase::ValutazioneBisogno, &key, &path, &oxp);
+                    if let Some(c) = value.and_then(|v| {
+                        self.codice_valore(
+                            v,
+                            oid_item(TipoFase::ValutazioneBisogno, &key),
+                            &path,
+                            &vxp,
+                        )
+                    }) {
                         b.$campo.push(c);
                     }
                 }};
             }
             macro_rules! testo {
-                ($campo:ident, $attesi:expr, $alt:expr) => {{
+                ($campo:ident) => {{
                     let path = format!("{base}/{}", stringify!($campo));
-                    self.verifica_oid(obs, &$attesi, &$alt, &path, &oxp);
+                    self.verifica_item(obs, TipoFase::ValutazioneBisogno, &key, &path, &oxp);
                     if b.$campo.is_some() {
-                        self.emetti("CSI-COD-011", &path, &oxp, [("key", key.clone())]);
+                        self.emetti("CSI-COD-011", &path, &oxp, [("chiave", key.clone())]);
                     }
                     if let Some(t) = self.testo_el(obs.figlio("text")) {
                         b.$campo = Some(t);
@@ -1685,23 +1909,23 @@ impl Lettore {
                 }};
             }
             match key.as_str() {
-                "AMIR" => lista!(aree_intervento_sociale, "2.2"),
-                "ESTI" => lista!(esenzioni_ticket, "2.3"),
-                "DSGI" => testo!(struttura_sociosanitaria_in_carico, [], [p("2.4")]),
-                "SSGE" => testo!(servizi_sociosanitari_erogati, [p("2.5")], []),
-                "INVA" => lista!(invalidita, "2.6"),
-                "INFR" => cd!(indennita_frequenza, "2.7"),
-                "PRSI" => lista!(previdenze_inps, "2.8"),
-                "APIC" => cd!(assegno_pensione_invalidita, "2.9"),
-                "UTPP" => cd!(patologia_psichiatrica, "2.10"),
-                "PACO" => testo!(patologie_correnti, [p("2.11")], []),
-                "POPA" => cd!(portatore_protesi_ausili, "2.12"),
-                "MOAF" => cd!(motivazione_affido, "2.13"),
-                "VNCS" => cd!(necessita_cure_sanitarie, "2.14"),
-                "NISS" => lista!(necessita_interventi_sociosanitari, "2.15"),
-                "NISO" => lista!(necessita_interventi_sociali, "2.16"),
-                "FODV" => cd!(fonte_derivazione_valutazione, "2.17"),
-                "COPA" => lista!(protesi_ausili, "2.18"),
+                "AMIR" => lista!(aree_intervento_sociale),
+                "ESTI" => lista!(esenzioni_ticket),
+                "DSGI" => testo!(struttura_sociosanitaria_in_carico),
+                "SSGE" => testo!(servizi_sociosanitari_erogati),
+                "INVA" => lista!(invalidita),
+                "INFR" => cd!(indennita_frequenza),
+                "PRSI" => lista!(previdenze_inps),
+                "APIC" => cd!(assegno_pensione_invalidita),
+                "UTPP" => cd!(patologia_psichiatrica),
+                "PACO" => testo!(patologie_correnti),
+                "POPA" => cd!(portatore_protesi_ausili),
+                "MOAF" => cd!(motivazione_affido),
+                "VNCS" => cd!(necessita_cure_sanitarie),
+                "NISS" => lista!(necessita_interventi_sociosanitari),
+                "NISO" => lista!(necessita_interventi_sociali),
+                "FODV" => cd!(fonte_derivazione_valutazione),
+                "COPA" => lista!(protesi_ausili),
                 _ => self.non_mappato(obs, &oxp),
             }
         }
@@ -1736,7 +1960,7 @@ impl Lettore {
             codice: act.figlio("code").and_then(|c| {
                 self.codice_valore(
                     c,
-                    Some(&p("4.17")),
+                    Some(oid::PRESTAZIONE),
                     &format!("{path}/codice"),
                     &format!("{axp}/code[1]"),
                 )
@@ -1767,7 +1991,7 @@ impl Lettore {
             let opath = format!("{path}/operatore_erogante");
             let mut op = self.operatore(ae, &exp, &opath, true);
             if let Some(pp) = &op.profilo_professionale {
-                if pp.system == p("4.18") {
+                if pp.system == oid::LUOGO_PRESTAZIONE {
                     self.emetti(
                         "CSI-CMP-015",
                         &format!("{opath}/profilo_professionale"),
@@ -1788,7 +2012,7 @@ impl Lettore {
         {
             pr.luogo = self.codice_valore(
                 c,
-                Some(&p("4.18")),
+                Some(oid::LUOGO_PRESTAZIONE),
                 &format!("{path}/luogo"),
                 &format!("{axp}/location[1]/serviceFacility[1]/code[1]"),
             );
@@ -1811,7 +2035,10 @@ impl Lettore {
             ee,
             xp,
             base,
-            &[Some(p("3.2")), Some(p("3.3"))],
+            &[
+                Some(oid::PROFILO_RESPONSABILE_PROGETTO.to_string()),
+                Some(oid::PROFILO_RESPONSABILE_MONITORAGGIO.to_string()),
+            ],
             &["responsabile_progetto", "responsabile_monitoraggio"],
         );
         let mut it = ops.into_iter();
@@ -1854,7 +2081,7 @@ impl Lettore {
             let Some(codice) = og.figlio("code").and_then(|cc| {
                 self.codice_valore(
                     cc,
-                    Some(&p("3.9")),
+                    Some(oid::OBIETTIVO),
                     &format!("{gp}/codice"),
                     &format!("{gxp}/code[1]"),
                 )
@@ -1901,25 +2128,30 @@ impl Lettore {
             let value = o.figlio("value");
             let vxp = format!("{oxp}/value[1]");
             macro_rules! cd {
-                ($campo:ident, $suf:expr) => {{
+                ($campo:ident) => {{
                     let path = format!("{pbase}/{}", stringify!($campo));
-                    self.verifica_oid(o, &[p($suf)], &[], &path, &oxp);
+                    self.verifica_item(o, TipoFase::ProgettoIndividuale, &key, &path, &oxp);
                     if pr.$campo.is_some() {
-                        self.emetti("CSI-COD-011", &path, &oxp, [("key", key.clone())]);
+                        self.emetti("CSI-COD-011", &path, &oxp, [("chiave", key.clone())]);
                     }
-                    if let Some(c) =
-                        value.and_then(|v| self.codice_valore(v, Some(&p($suf)), &path, &vxp))
-                    {
+                    if let Some(c) = value.and_then(|v| {
+                        self.codice_valore(
+                            v,
+                            oid_item(TipoFase::ProgettoIndividuale, &key),
+                            &path,
+                            &vxp,
+                        )
+                    }) {
                         pr.$campo = Some(c);
                     }
                 }};
             }
             macro_rules! mo {
-                ($campo:ident, $suf:expr) => {{
+                ($campo:ident) => {{
                     let path = format!("{pbase}/{}", stringify!($campo));
-                    self.verifica_oid(o, &[p($suf)], &[], &path, &oxp);
+                    self.verifica_item(o, TipoFase::ProgettoIndividuale, &key, &path, &oxp);
                     if pr.$campo.is_some() {
-                        self.emetti("CSI-COD-011", &path, &oxp, [("key", key.clone())]);
+                        self.emetti("CSI-COD-011", &path, &oxp, [("chiave", key.clone())]);
                     }
                     if let Some(c) = value.and_then(|v| self.importo(v, &path, &vxp)) {
                         pr.$campo = Some(c);
@@ -1927,11 +2159,11 @@ impl Lettore {
                 }};
             }
             match key.as_str() {
-                "FRPR" => cd!(frequenza_prestazioni, "3.4"),
-                "SESP" => cd!(servizio_sociale_professionale, "3.5"),
-                "INAS" => cd!(integrazione_sanitaria, "3.6"),
-                "VAPR" => mo!(valore_progetto, "3.7"),
-                "COEA" => mo!(compartecipazione_assistito, "3.8"),
+                "FRPR" => cd!(frequenza_prestazioni),
+                "SESP" => cd!(servizio_sociale_professionale),
+                "INAS" => cd!(integrazione_sanitaria),
+                "VAPR" => mo!(valore_progetto),
+                "COEA" => mo!(compartecipazione_assistito),
                 _ => self.non_mappato(o, &oxp),
             }
         }
@@ -1965,7 +2197,7 @@ impl Lettore {
                 .unwrap_or_default();
             if key == "DSFR" {
                 let path = format!("{base}/struttura_fuori_rete");
-                self.verifica_oid(obs, &[p("4.2")], &[], &path, &oxp);
+                self.verifica_item(obs, TipoFase::ErogazioneServizio, key, &path, &oxp);
                 d.struttura_fuori_rete = self.testo_el(obs.figlio("text"));
             } else {
                 self.non_mappato(obs, &oxp);
@@ -1984,25 +2216,30 @@ impl Lettore {
             let value = o.figlio("value");
             let vxp = format!("{oxp}/value[1]");
             macro_rules! cd {
-                ($campo:ident, $suf:expr) => {{
+                ($campo:ident) => {{
                     let path = format!("{base}/{}", stringify!($campo));
-                    self.verifica_oid(o, &[p($suf)], &[], &path, &oxp);
+                    self.verifica_item(o, TipoFase::ErogazioneServizio, &key, &path, &oxp);
                     if d.$campo.is_some() {
-                        self.emetti("CSI-COD-011", &path, &oxp, [("key", key.clone())]);
+                        self.emetti("CSI-COD-011", &path, &oxp, [("chiave", key.clone())]);
                     }
-                    if let Some(c) =
-                        value.and_then(|v| self.codice_valore(v, Some(&p($suf)), &path, &vxp))
-                    {
+                    if let Some(c) = value.and_then(|v| {
+                        self.codice_valore(
+                            v,
+                            oid_item(TipoFase::ErogazioneServizio, &key),
+                            &path,
+                            &vxp,
+                        )
+                    }) {
                         d.$campo = Some(c);
                     }
                 }};
             }
             macro_rules! mo {
-                ($campo:ident, $suf:expr) => {{
+                ($campo:ident) => {{
                     let path = format!("{base}/{}", stringify!($campo));
-                    self.verifica_oid(o, &[p($suf)], &[], &path, &oxp);
+                    self.verifica_item(o, TipoFase::ErogazioneServizio, &key, &path, &oxp);
                     if d.$campo.is_some() {
-                        self.emetti("CSI-COD-011", &path, &oxp, [("key", key.clone())]);
+                        self.emetti("CSI-COD-011", &path, &oxp, [("chiave", key.clone())]);
                     }
                     if let Some(c) = value.and_then(|v| self.importo(v, &path, &vxp)) {
                         d.$campo = Some(c);
@@ -2010,11 +2247,11 @@ impl Lettore {
                 }};
             }
             macro_rules! data {
-                ($campo:ident, $suf:expr) => {{
+                ($campo:ident) => {{
                     let path = format!("{base}/{}", stringify!($campo));
-                    self.verifica_oid(o, &[p($suf)], &[], &path, &oxp);
+                    self.verifica_item(o, TipoFase::ErogazioneServizio, &key, &path, &oxp);
                     if d.$campo.is_some() {
-                        self.emetti("CSI-COD-011", &path, &oxp, [("key", key.clone())]);
+                        self.emetti("CSI-COD-011", &path, &oxp, [("chiave", key.clone())]);
                     }
                     if let Some(c) = value.and_then(|v| self.data_any(v, &path, &vxp)) {
                         d.$campo = Some(c);
@@ -2022,21 +2259,21 @@ impl Lettore {
                 }};
             }
             match key.as_str() {
-                "UDOS" => cd!(udo_sociale, "4.1"),
-                "SOER" => cd!(soggetto_erogatore, "4.3"),
-                "MOER" => cd!(modalita_erogazione, "4.4"),
-                "ARIS" => cd!(area_intervento_sociale, "4.5"),
-                "SEER" => cd!(servizio_erogato, "4.6"),
-                "DAAS" => data!(data_attivazione, "4.7"),
-                "DACS" => data!(data_conclusione, "4.8"),
-                "VMBS" => mo!(valore_mensile_buono, "4.12"),
-                "TIVS" => cd!(tipologia_voucher, "4.13"),
-                "VAVO" => mo!(valore_voucher, "4.14"),
-                "IMER" => mo!(importo_erogato, "4.15"),
-                "RIRE" => mo!(riprogrammazione_risorse, "4.16"),
+                "UDOS" => cd!(udo_sociale),
+                "SOER" => cd!(soggetto_erogatore),
+                "MOER" => cd!(modalita_erogazione),
+                "ARIS" => cd!(area_intervento_sociale),
+                "SEER" => cd!(servizio_erogato),
+                "DAAS" => data!(data_attivazione),
+                "DACS" => data!(data_conclusione),
+                "VMBS" => mo!(valore_mensile_buono),
+                "TIVS" => cd!(tipologia_voucher),
+                "VAVO" => mo!(valore_voucher),
+                "IMER" => mo!(importo_erogato),
+                "RIRE" => mo!(riprogrammazione_risorse),
                 "DAIS" => {
                     let path = format!("{base}/sospensioni/{}/data_inizio", d.sospensioni.len());
-                    self.verifica_oid(o, &[p("4.9")], &[], &path, &oxp);
+                    self.verifica_item(o, TipoFase::ErogazioneServizio, &key, &path, &oxp);
                     if let Some(i) = value.and_then(|v| self.data_any(v, &path, &vxp)) {
                         d.sospensioni.push(Sospensione {
                             data_inizio: i,
@@ -2055,36 +2292,32 @@ impl Lettore {
                         }
                     });
                     let Some(k) = aperta else {
-                        self.emetti(
-                            "CSI-ERO-016",
-                            &format!("{base}/sospensioni"),
-                            &oxp,
-                            [("key", key.clone())],
-                        );
+                        self.emetti("CSI-ERO-016", &format!("{base}/sospensioni"), &oxp, []);
                         continue;
                     };
                     // Attach only to the most recent suspension.
                     if k + 1 != d.sospensioni.len() {
-                        self.emetti(
-                            "CSI-ERO-016",
-                            &format!("{base}/sospensioni"),
-                            &oxp,
-                            [("key", key.clone())],
-                        );
+                        self.emetti("CSI-ERO-016", &format!("{base}/sospensioni"), &oxp, []);
                         continue;
                     }
                     if fine {
                         let path = format!("{base}/sospensioni/{k}/data_fine");
-                        self.verifica_oid(o, &[p("4.10")], &[], &path, &oxp);
+                        self.verifica_item(o, TipoFase::ErogazioneServizio, &key, &path, &oxp);
                         let v = value.and_then(|v| self.data_any(v, &path, &vxp));
                         if let Some(s) = d.sospensioni.get_mut(k) {
                             s.data_fine = v;
                         }
                     } else {
                         let path = format!("{base}/sospensioni/{k}/motivazione");
-                        self.verifica_oid(o, &[p("4.11")], &[], &path, &oxp);
-                        let v = value
-                            .and_then(|v| self.codice_valore(v, Some(&p("4.11")), &path, &vxp));
+                        self.verifica_item(o, TipoFase::ErogazioneServizio, &key, &path, &oxp);
+                        let v = value.and_then(|v| {
+                            self.codice_valore(
+                                v,
+                                oid_item(TipoFase::ErogazioneServizio, &key),
+                                &path,
+                                &vxp,
+                            )
+                        });
                         if let Some(s) = d.sospensioni.get_mut(k) {
                             s.motivazione = v;
                         }
@@ -2139,24 +2372,42 @@ impl Lettore {
             let path = |campo: &str| format!("{base}/{campo}");
             match key.as_str() {
                 "DAVF" => {
-                    self.verifica_oid(o, &[p("5.1")], &[], &path("data_valutazione_finale"), &oxp);
+                    self.verifica_item(
+                        o,
+                        TipoFase::ValutazioneFinale,
+                        &key,
+                        &path("data_valutazione_finale"),
+                        &oxp,
+                    );
                     e.data_valutazione_finale = value
                         .and_then(|v| self.data_any(v, &path("data_valutazione_finale"), &vxp))
                         .or(e.data_valutazione_finale.take());
                 }
                 "VAFI" => {
-                    self.verifica_oid(o, &[p("5.2")], &[], &path("valutazione_finale"), &oxp);
+                    self.verifica_item(
+                        o,
+                        TipoFase::ValutazioneFinale,
+                        &key,
+                        &path("valutazione_finale"),
+                        &oxp,
+                    );
                     e.valutazione_finale = self
                         .testo_el(o.figlio("text"))
                         .or(e.valutazione_finale.take());
                 }
                 "MOCP" => {
-                    self.verifica_oid(o, &[p("5.3")], &[], &path("motivazione_chiusura"), &oxp);
+                    self.verifica_item(
+                        o,
+                        TipoFase::ValutazioneFinale,
+                        &key,
+                        &path("motivazione_chiusura"),
+                        &oxp,
+                    );
                     e.motivazione_chiusura = value
                         .and_then(|v| {
                             self.codice_valore(
                                 v,
-                                Some(&p("5.3")),
+                                oid_item(TipoFase::ValutazioneFinale, &key),
                                 &path("motivazione_chiusura"),
                                 &vxp,
                             )
@@ -2164,10 +2415,10 @@ impl Lettore {
                         .or(e.motivazione_chiusura.take());
                 }
                 "RIEF" => {
-                    self.verifica_oid(
+                    self.verifica_item(
                         o,
-                        &[p("5.4")],
-                        &[],
+                        TipoFase::ValutazioneFinale,
+                        &key,
                         &path("risorse_economiche_finali"),
                         &oxp,
                     );
@@ -2176,22 +2427,45 @@ impl Lettore {
                         .or(e.risorse_economiche_finali.take());
                 }
                 "RIRA" => {
-                    self.verifica_oid(o, &[p("5.5")], &[], &path("risultati_raggiunti"), &oxp);
+                    self.verifica_item(
+                        o,
+                        TipoFase::ValutazioneFinale,
+                        &key,
+                        &path("risultati_raggiunti"),
+                        &oxp,
+                    );
                     e.risultati_raggiunti = self
                         .testo_el(o.figlio("text"))
                         .or(e.risultati_raggiunti.take());
                 }
                 "RINR" => {
-                    self.verifica_oid(o, &[p("5.6")], &[], &path("risultati_non_raggiunti"), &oxp);
+                    self.verifica_item(
+                        o,
+                        TipoFase::ValutazioneFinale,
+                        &key,
+                        &path("risultati_non_raggiunti"),
+                        &oxp,
+                    );
                     e.risultati_non_raggiunti = self
                         .testo_el(o.figlio("text"))
                         .or(e.risultati_non_raggiunti.take());
                 }
                 "NUPR" => {
-                    self.verifica_oid(o, &[p("5.7")], &[], &path("nuovo_progetto"), &oxp);
+                    self.verifica_item(
+                        o,
+                        TipoFase::ValutazioneFinale,
+                        &key,
+                        &path("nuovo_progetto"),
+                        &oxp,
+                    );
                     e.nuovo_progetto = value
                         .and_then(|v| {
-                            self.codice_valore(v, Some(&p("5.7")), &path("nuovo_progetto"), &vxp)
+                            self.codice_valore(
+                                v,
+                                oid_item(TipoFase::ValutazioneFinale, &key),
+                                &path("nuovo_progetto"),
+                                &vxp,
+                            )
                         })
                         .or(e.nuovo_progetto.take());
                 }
@@ -2203,6 +2477,351 @@ impl Lettore {
         }
         e
     }
+}
+
+/// Every rule id that the request reader ([`leggi`]), the XML layer ([`super::xml`]) and the
+/// acknowledgement reader ([`super::lettura_risposta`]) can raise.
+pub const RULES: &[&str] = &[
+    "XML-001",
+    "XML-002",
+    "XML-003",
+    "XML-004",
+    "XML-005",
+    "XML-006",
+    "XML-007",
+    "XML-008",
+    "XML-009",
+    "XML-010",
+    "XML-011",
+    "XML-012",
+    "XML-013",
+    "XML-014",
+    "XML-015",
+    "XML-016",
+    "XML-018",
+    "CSI-ENV-001",
+    "CSI-ENV-002",
+    "CSI-ENV-003",
+    "CSI-ENV-004",
+    "CSI-ENV-005",
+    "CSI-ENV-006",
+    "CSI-ENV-007",
+    "CSI-ENV-008",
+    "CSI-ENV-009",
+    "CSI-ENV-010",
+    "CSI-ENV-011",
+    "CSI-ENV-012",
+    "CSI-CMP-001",
+    "CSI-CMP-002",
+    "CSI-CMP-003",
+    "CSI-CMP-004",
+    "CSI-CMP-005",
+    "CSI-CMP-006",
+    "CSI-CMP-007",
+    "CSI-CMP-008",
+    "CSI-CMP-009",
+    "CSI-CMP-010",
+    "CSI-CMP-011",
+    "CSI-CMP-012",
+    "CSI-CMP-013",
+    "CSI-CMP-014",
+    "CSI-CMP-015",
+    "CSI-CMP-016",
+    "CSI-CMP-017",
+    "CSI-CMP-018",
+    "CSI-CMP-019",
+    "CSI-CMP-020",
+    "CSI-CMP-021",
+    "CSI-CMP-022",
+    "CSI-CMP-023",
+    "CSI-CMP-024",
+    "CSI-CMP-027",
+    "CSI-COD-007",
+    "CSI-COD-009",
+    "CSI-COD-011",
+    "CSI-ANA-013",
+    "CSI-ANA-020",
+    "CSI-ANA-023",
+    "CSI-ANA-024",
+    "CSI-ERO-016",
+    "CSI-FAS-003",
+    "CSI-FAS-004",
+    "CSI-FAS-005",
+    "CSI-FAS-006",
+    "CSI-FAS-007",
+    "CSI-FAS-012",
+    "CSI-FAS-013",
+    "CSI-FIN-007",
+    "CSI-LCY-020",
+    "CSI-MON-008",
+    "CSI-OPR-004",
+    "CSI-PRG-008",
+    "CSI-REL-001",
+    "CSI-REL-002",
+    "CSI-REL-004",
+    "CSI-REL-010",
+];
+
+/// XSD facts of one complex type the mapping knows, keyed by element name.
+struct TipoXsd {
+    nome: &'static str,
+    /// Order of the `xs:sequence` (names the mapping knows; others are not checked).
+    sequenza: &'static [&'static str],
+    /// Children with `minOccurs="1"` (`XML-006`).
+    obbligatori: &'static [&'static str],
+    /// Children with `maxOccurs="1"` (`XML-009`).
+    al_piu_uno: &'static [&'static str],
+    /// Required attributes (`XML-007`, `interscambio.md` §4).
+    attributi: &'static [&'static str],
+}
+
+/// Text-valued elements (`ST`/`ED` parts, mixed content): child elements are `XML-011`.
+const TESTUALI: &[&str] = &["text", "title", "given", "family", "censusTract", "desc"];
+
+/// The types checked by `struttura` (`interscambio.md` §4, §6, §7, §9; XSD sequences).
+static TIPI_XSD: &[TipoXsd] = &[
+    TipoXsd {
+        nome: "PRSS_IN001004ZZ",
+        sequenza: &[
+            "realmCode",
+            "typeId",
+            "templateId",
+            "id",
+            "creationTime",
+            "securityText",
+            "versionCode",
+            "interactionId",
+            "profileId",
+            "processingCode",
+            "processingModeCode",
+            "acceptAckCode",
+            "sequenceNumber",
+            "attachmentText",
+            "receiver",
+            "respondTo",
+            "sender",
+            "attentionLine",
+            "controlActProcess",
+        ],
+        obbligatori: &[
+            "interactionId",
+            "processingCode",
+            "processingModeCode",
+            "acceptAckCode",
+            "sender",
+            "controlActProcess",
+        ],
+        al_piu_uno: &[
+            "typeId",
+            "id",
+            "creationTime",
+            "securityText",
+            "versionCode",
+            "interactionId",
+            "processingCode",
+            "processingModeCode",
+            "acceptAckCode",
+            "sequenceNumber",
+            "sender",
+            "controlActProcess",
+        ],
+        attributi: &[],
+    },
+    TipoXsd {
+        nome: "receiver",
+        sequenza: &["realmCode", "typeId", "templateId", "telecom", "device"],
+        obbligatori: &["device"],
+        al_piu_uno: &["device"],
+        attributi: &["typeCode"],
+    },
+    TipoXsd {
+        nome: "sender",
+        sequenza: &["realmCode", "typeId", "templateId", "telecom", "device"],
+        obbligatori: &["device"],
+        al_piu_uno: &["device"],
+        attributi: &[],
+    },
+    TipoXsd {
+        nome: "device",
+        sequenza: &["id", "name", "desc", "existenceTime", "telecom"],
+        obbligatori: &[],
+        al_piu_uno: &["desc", "existenceTime"],
+        attributi: &["classCode", "determinerCode"],
+    },
+    TipoXsd {
+        nome: "controlActProcess",
+        sequenza: &[],
+        obbligatori: &[],
+        al_piu_uno: &[],
+        attributi: &["classCode", "moodCode"],
+    },
+    TipoXsd {
+        nome: "encounterEvent",
+        sequenza: &[
+            "id",
+            "code",
+            "text",
+            "statusCode",
+            "effectiveTime",
+            "dischargeDispositionCode",
+            "subject",
+            "attender",
+            "consultant",
+            "reason",
+            "reference",
+            "pertinentInformation1",
+            "pertinentInformation2",
+            "pertinentInformation3",
+            "componentOf",
+        ],
+        obbligatori: &[],
+        al_piu_uno: &[
+            "code",
+            "text",
+            "statusCode",
+            "dischargeDispositionCode",
+            "componentOf",
+        ],
+        attributi: &[],
+    },
+    TipoXsd {
+        nome: "patient",
+        sequenza: &[
+            "id",
+            "addr",
+            "telecom",
+            "statusCode",
+            "effectiveTime",
+            "confidentialityCode",
+            "veryImportantPersonCode",
+            "subjectOf",
+            "patientPerson",
+            "providerOrganization",
+        ],
+        obbligatori: &[],
+        al_piu_uno: &[
+            "statusCode",
+            "effectiveTime",
+            "confidentialityCode",
+            "veryImportantPersonCode",
+            "subjectOf",
+            "patientPerson",
+            "providerOrganization",
+        ],
+        attributi: &[],
+    },
+    TipoXsd {
+        nome: "patientPerson",
+        sequenza: &[
+            "id",
+            "name",
+            "desc",
+            "statusCode",
+            "administrativeGenderCode",
+            "birthTime",
+            "deceasedInd",
+            "deceasedTime",
+            "maritalStatusCode",
+            "educationLevelCode",
+            "asCitizen",
+            "asOtherIDs",
+            "guarantor",
+            "personalRelationship",
+            "birthPlace",
+            "languageCommunication",
+        ],
+        obbligatori: &[],
+        al_piu_uno: &[
+            "desc",
+            "statusCode",
+            "administrativeGenderCode",
+            "birthTime",
+            "deceasedInd",
+            "deceasedTime",
+            "maritalStatusCode",
+            "educationLevelCode",
+            "birthPlace",
+        ],
+        attributi: &[],
+    },
+    TipoXsd {
+        nome: "identityDocument",
+        sequenza: &["id", "code", "text", "effectiveTime"],
+        obbligatori: &[],
+        al_piu_uno: &["code", "text", "effectiveTime"],
+        attributi: &[],
+    },
+    TipoXsd {
+        nome: "informant",
+        sequenza: &["time", "modeCode", "assignedEntity"],
+        obbligatori: &["assignedEntity"],
+        al_piu_uno: &["time", "modeCode", "assignedEntity"],
+        attributi: &["typeCode"],
+    },
+    TipoXsd {
+        nome: "pertinentInformation2",
+        sequenza: &[],
+        obbligatori: &["carePlan"],
+        al_piu_uno: &["carePlan"],
+        attributi: &["typeCode"],
+    },
+    TipoXsd {
+        nome: "carePlan",
+        sequenza: &[
+            "id",
+            "code",
+            "title",
+            "statusCode",
+            "effectiveTime",
+            "performer",
+            "author",
+            "dataEnterer",
+            "verifier",
+            "finalGoal",
+            "reason",
+            "component1",
+            "component2",
+            "component3",
+            "targetOf",
+        ],
+        obbligatori: &[],
+        al_piu_uno: &["code", "title", "statusCode", "effectiveTime"],
+        attributi: &["classCode", "moodCode"],
+    },
+];
+
+/// Placeholder code (codelists.md §2.4): the code equals its own code-system OID, is a known
+/// placeholder, or looks like a Java field name (`^[a-z]+([A-Z][a-z0-9]*)+(Code|Amount|Text|Am)$`).
+pub(crate) fn segnaposto(code: &str, system: &str) -> bool {
+    const NOTI: &[&str] = &[
+        "XXX",
+        "Stato_Fase",
+        "ackCode",
+        "codice_prestazione",
+        "luogo_prestazione",
+        "profilo_op_erog",
+        "indicatore_esito",
+        "Codice_del_sprogetto",
+    ];
+    (!system.is_empty() && code == system) || NOTI.contains(&code) || nome_java(code)
+}
+
+/// `^[a-z]+([A-Z][a-z0-9]*)+(Code|Amount|Text|Am)$`.
+fn nome_java(s: &str) -> bool {
+    let Some(corpo) = ["Code", "Amount", "Text", "Am"]
+        .iter()
+        .find_map(|suf| s.strip_suffix(suf))
+    else {
+        return false;
+    };
+    let minuscole = corpo.bytes().take_while(u8::is_ascii_lowercase).count();
+    let resto = &corpo[minuscole..];
+    if minuscole == 0 || resto.is_empty() || !resto.starts_with(|c: char| c.is_ascii_uppercase()) {
+        return false;
+    }
+    resto
+        .bytes()
+        .all(|b| b.is_ascii_uppercase() || b.is_ascii_lowercase() || b.is_ascii_digit())
 }
 
 const TIPI: [TipoFase; 5] = [
@@ -2258,10 +2877,11 @@ fn segnali(ee: &Elemento) -> Vec<TipoFase> {
             .and_then(|a| a.figlio("code"))
             .and_then(|c| c.attr("codeSystem"))
             .unwrap_or_default();
-        if cs == p("2.1") || cs == p("2.18") {
+        if cs == oid::PROFILO_RESPONSABILE_VALUTAZIONE || cs == oid::PROFILO_CASE_MANAGER {
             s.insert(1);
         }
-        if cs == p("3.2") || cs == p("3.3") {
+        if cs == oid::PROFILO_RESPONSABILE_PROGETTO || cs == oid::PROFILO_RESPONSABILE_MONITORAGGIO
+        {
             s.insert(2);
         }
     }
@@ -2270,16 +2890,18 @@ fn segnali(ee: &Elemento) -> Vec<TipoFase> {
     }
     for rf in ee.figli_nome("reference") {
         for o in rf.figli_nome("commonObservationEvent") {
-            let (k, oid) = chiave_oid(o);
+            let (k, sistema) = chiave_oid(o);
             match k.as_str() {
                 "TIRI" | "MOCO" | "CONF" | "NUNF" | "NURS" | "PROV" | "ARRE" | "DSU0" | "TIIS"
                 | "ISEE" | "OCAS" | "COER" | "DEER" => {
                     s.insert(0);
                 }
-                "AMIR" if oid == p("1.10") => {
+                "AMIR" if Some(sistema.as_str()) == oid_item(TipoFase::Accesso, "AMIR") => {
                     s.insert(0);
                 }
-                "AMIR" if oid == p("2.2") => {
+                "AMIR"
+                    if Some(sistema.as_str()) == oid_item(TipoFase::ValutazioneBisogno, "AMIR") =>
+                {
                     s.insert(1);
                 }
                 "ESTI" | "DSGI" | "SSGE" | "INVA" | "INFR" | "PRSI" | "APIC" | "UTPP" | "PACO"
@@ -2297,7 +2919,7 @@ fn segnali(ee: &Elemento) -> Vec<TipoFase> {
         .figlio("pertinentInformation2")
         .and_then(|p| p.figlio("carePlan"))
     {
-        if cp.figlio("id").and_then(|i| i.attr("root")) == Some(p("3.1").as_str())
+        if cp.figlio("id").and_then(|i| i.attr("root")) == Some(oid::CODICE_PROGETTO)
             || cp.figlio("title").is_some()
             || cp.figlio("finalGoal").is_some()
         {
@@ -2346,6 +2968,15 @@ fn vuoto(ee: &Elemento) -> bool {
         )
     });
     id_vuoto && senza_date && senza_contenuto
+}
+
+/// Element name in Clark notation (`{namespace}local`, or `local` without namespace), for the
+/// `atteso`/`trovato` parameters of `XML-004`.
+pub(crate) fn nome_qualificato(e: &Elemento) -> String {
+    match &e.namespace {
+        Some(ns) => format!("{{{ns}}}{}", e.nome),
+        None => e.nome.clone(),
+    }
 }
 
 /// Normalises an address `@use`: lower case, trimmed, single spaces.
@@ -2482,5 +3113,25 @@ mod tests {
         assert!(uid_valido("2.16.840.1"));
         assert!(!uid_valido("2..1"));
         assert!(!uid_valido("AcknowledgementType HL7"));
+    }
+}
+
+/// 1-based position of each child among the siblings with the same name, for xml paths
+/// (a short list: elements have few distinct child names).
+#[derive(Default)]
+struct Conteggi<'a>(Vec<(&'a str, usize)>);
+
+impl<'a> Conteggi<'a> {
+    fn prossimo(&mut self, nome: &'a str) -> usize {
+        match self.0.iter_mut().find(|(n, _)| *n == nome) {
+            Some((_, c)) => {
+                *c += 1;
+                *c
+            }
+            None => {
+                self.0.push((nome, 1));
+                1
+            }
+        }
     }
 }

@@ -42,16 +42,7 @@ pub fn leggi_risposta(
     let radice = match analizza(xml, &opzioni.limiti) {
         Ok(e) => e,
         Err(e) => {
-            r.emetti(
-                e.rule_id,
-                "",
-                "/",
-                [
-                    ("riga", e.riga.to_string()),
-                    ("colonna", e.colonna.to_string()),
-                    ("dettaglio", e.messaggio),
-                ],
-            );
+            r.emetti(e.rule_id, "", "/", e.parametri_issue());
             return Ok(LetturaRisposta {
                 risposta: None,
                 issues: r.issues,
@@ -60,7 +51,15 @@ pub fn leggi_risposta(
     };
     let rp = format!("/{}", radice.nome);
     if radice.nome != "MCCI_IN000002UV01" || radice.namespace.as_deref() != Some(NS_HL7) {
-        r.emetti("XML-004", "", &rp, [("elemento", radice.nome.clone())]);
+        r.emetti(
+            "XML-004",
+            "",
+            &rp,
+            [
+                ("atteso", format!("{{{NS_HL7}}}MCCI_IN000002UV01")),
+                ("trovato", super::lettore::nome_qualificato(&radice)),
+            ],
+        );
         return Ok(LetturaRisposta {
             risposta: None,
             issues: r.issues,
@@ -69,11 +68,14 @@ pub fn leggi_risposta(
     match radice.attr("ITSVersion") {
         None => r.emetti("CSI-CMP-027", "", &rp, []),
         Some("XML_1.0") => {}
-        Some(v) => r.emetti(
+        Some(_) => r.emetti(
             "XML-016",
             "",
             &format!("{rp}/@ITSVersion"),
-            [("valore", v.to_string())],
+            [
+                ("attributo", "ITSVersion".to_string()),
+                ("atteso", "XML_1.0".to_string()),
+            ],
         ),
     }
     let mut m = RispostaInterscambio::default();
@@ -89,7 +91,7 @@ pub fn leggi_risposta(
                     "CSI-CMP-001",
                     "/data_creazione",
                     &format!("{rp}/creationTime[1]/@value"),
-                    [],
+                    [("campo", "data_creazione".to_string())],
                 );
             }
             m.data_creazione = i;
@@ -161,7 +163,10 @@ pub fn leggi_risposta(
                 "XML-008",
                 "/tipo_esito",
                 &format!("{axp}/@typeCode"),
-                [("valore", tc.to_string())],
+                [
+                    ("nome", "typeCode".to_string()),
+                    ("vincolo", "AA|AE|AR|CA|CE|CR".to_string()),
+                ],
             ),
         }
         if let Some(id) = id_di(ack.figlio("targetMessage").and_then(|t| t.figlio("id"))) {
@@ -202,7 +207,10 @@ pub fn leggi_risposta(
             "XML-006",
             "/tipo_esito",
             &format!("{rp}/acknowledgement[1]"),
-            [("elemento", "acknowledgement".to_string())],
+            [
+                ("elemento", "acknowledgement".to_string()),
+                ("contenitore", "MCCI_IN000002UV01".to_string()),
+            ],
         );
     }
     Ok(LetturaRisposta {

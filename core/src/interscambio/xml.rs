@@ -98,6 +98,12 @@ impl Elemento {
         self.figli.iter().find(|f| f.nome == nome)
     }
 
+    /// The trimmed text content of this element only (text of child elements excluded): the value
+    /// of a text-valued element, whose unexpected children are ignored (`XML-011`).
+    pub fn testo_proprio(&self) -> String {
+        self.testo.trim().to_string()
+    }
+
     /// The trimmed text content of this element and all its descendants, concatenated.
     pub fn testo_completo(&self) -> String {
         let mut s = String::new();
@@ -123,6 +129,25 @@ pub struct ErroreXml {
     pub riga: usize,
     /// 1-based column (1 when unknown).
     pub colonna: usize,
+    /// The parameters of the rule (its catalogue `params`; never personal data).
+    pub parametri: Vec<(&'static str, String)>,
+}
+
+impl ErroreXml {
+    /// The parameters of the finding: the rule's parameters plus `riga` and `colonna`.
+    pub fn parametri_issue(&self) -> Vec<(&'static str, String)> {
+        let mut p = vec![
+            ("riga", self.riga.to_string()),
+            ("colonna", self.colonna.to_string()),
+        ];
+        p.extend(self.parametri.iter().cloned());
+        p
+    }
+
+    fn con(mut self, nome: &'static str, valore: impl ToString) -> Self {
+        self.parametri.push((nome, valore.to_string()));
+        self
+    }
 }
 
 impl std::fmt::Display for ErroreXml {
@@ -150,12 +175,60 @@ fn posizione(testo: &str, offset: usize) -> (usize, usize) {
     (riga, colonna)
 }
 
+/// Line/column of increasing byte offsets, computed incrementally: element positions are asked
+/// in document order, so the scan never goes back (linear in the document, not quadratic).
+struct Posizionatore<'t> {
+    testo: &'t [u8],
+    offset: usize,
+    riga: usize,
+    /// Characters between the start of the current line and `offset`.
+    colonna: usize,
+}
+
+impl<'t> Posizionatore<'t> {
+    fn new(testo: &'t str) -> Self {
+        Posizionatore {
+            testo: testo.as_bytes(),
+            offset: 0,
+            riga: 1,
+            colonna: 0,
+        }
+    }
+
+    fn posizione(&mut self, offset: usize) -> (usize, usize) {
+        let offset = offset.min(self.testo.len());
+        if offset < self.offset {
+            return posizione(std::str::from_utf8(self.testo).unwrap_or_default(), offset);
+        }
+        for b in self.testo.get(self.offset..offset).unwrap_or_default() {
+            if *b == b'\n' {
+                self.riga += 1;
+                self.colonna = 0;
+            } else if (*b & 0xC0) != 0x80 {
+                // count characters, not UTF-8 continuation bytes
+                self.colonna += 1;
+            }
+        }
+        self.offset = offset;
+        (self.riga, self.colonna + 1)
+    }
+}
+
+/// An error of `rule_id`; `XML-001` carries its description as `dettaglio`, the other rules'
+/// parameters are added with [`ErroreXml::con`].
 fn errore(rule_id: &'static str, messaggio: impl Into<String>, rc: (usize, usize)) -> ErroreXml {
+    let messaggio = messaggio.into();
+    let parametri = if rule_id == "XML-001" {
+        vec![("dettaglio", messaggio.clone())]
+    } else {
+        Vec::new()
+    };
     ErroreXml {
         rule_id,
-        messaggio: messaggio.into(),
+        messaggio,
         riga: rc.0,
         colonna: rc.1,
+        parametri,
     }
 }
 
@@ -198,11 +271,10 @@ fn decodifica(xml: &[u8]) -> Result<String, ErroreXml> {
             // UTF-8 only if the declaration says UTF-8: anything else is refused.
             ;
         if !ok {
-            return Err(errore(
-                "XML-012",
-                format!("unsupported encoding {enc:?}"),
-                (1, 1),
-            ));
+            return Err(
+                errore("XML-012", format!("unsupported encoding {enc:?}"), (1, 1))
+                    .con("codifica", enc),
+            );
         }
     }
     Ok(testo)
@@ -221,14 +293,13 @@ fn bytes_utf8(dati: &[u8]) -> Result<String, ErroreXml> {
             if let Some(enc) = encoding_dichiarato(&testo) {
                 let e = enc.to_ascii_lowercase();
                 if !matches!(e.as_str(), "utf-8" | "utf8") {
-                    return Err(errore(
-                        "XML-012",
-                        format!("unsupported encoding {enc:?}"),
-                        (1, 1),
-                    ));
+                    return Err(
+                        errore("XML-012", format!("unsupported encoding {enc:?}"), (1, 1))
+                            .con("codifica", enc),
+                    );
                 }
             }
-            Err(errore("XML-012", "input is not valid UTF-8", rc))
+            Err(errore("XML-012", "input is not valid UTF-8", rc).con("codifica", "non UTF-8"))
         }
     }
 }
@@ -277,11 +348,14 @@ pub fn analizza(xml: &[u8], limiti: &LimitiXml) -> Result<Elemento, ErroreXml> {
                 limiti.dimensione_massima
             ),
             (1, 1),
-        ));
+        )
+        .con("limite", "dimensione_massima")
+        .con("valore", limiti.dimensione_massima));
     }
     let testo = decodifica(xml)?;
     let mut reader = NsReader::from_str(&testo);
     reader.config_mut().check_end_names = true;
+    let mut posizioni = Posizionatore::new(&testo);
     let mut pila: Vec<Elemento> = Vec::new();
     let mut radice: Option<Elemento> = None;
     let mut conteggio = 0usize;
@@ -333,16 +407,20 @@ pub fn analizza(xml: &[u8], limiti: &LimitiXml) -> Result<Elemento, ErroreXml> {
                         "XML-003",
                         format!("more than {} elements", limiti.elementi_massimi),
                         posizione(&testo, pos_tag),
-                    ));
+                    )
+                    .con("limite", "elementi_massimi")
+                    .con("valore", limiti.elementi_massimi));
                 }
                 if pila.len() + 1 > limiti.profondita_massima {
                     return Err(errore(
                         "XML-003",
                         format!("depth exceeds {}", limiti.profondita_massima),
                         posizione(&testo, pos_tag),
-                    ));
+                    )
+                    .con("limite", "profondita_massima")
+                    .con("valore", limiti.profondita_massima));
                 }
-                let (riga, colonna) = posizione(&testo, pos_tag);
+                let (riga, colonna) = posizioni.posizione(pos_tag);
                 let nome = String::from(AsRef::<str>::as_ref(&s.local_name()));
                 let mut attributi = Vec::new();
                 for a in s.attributes() {
@@ -366,7 +444,9 @@ pub fn analizza(xml: &[u8], limiti: &LimitiXml) -> Result<Elemento, ErroreXml> {
                                 limiti.attributo_massimo
                             ),
                             (riga, colonna),
-                        ));
+                        )
+                        .con("limite", "attributo_massimo")
+                        .con("valore", limiti.attributo_massimo));
                     }
                     let valore = risolvi_riferimenti(&grezzo).map_err(|m| {
                         let id = if m.starts_with("entity") {
@@ -432,12 +512,12 @@ pub fn analizza(xml: &[u8], limiti: &LimitiXml) -> Result<Elemento, ErroreXml> {
             }
             Event::GeneralRef(r) => {
                 let nome: &str = &r;
-                let rc = posizione(&testo, inizio);
+                let rc = || posizione(&testo, inizio);
                 let sostituto = if r.is_char_ref() {
                     match r.resolve_char_ref() {
                         Ok(Some(c)) => c.to_string(),
                         _ => {
-                            return Err(errore("XML-001", "invalid character reference", rc));
+                            return Err(errore("XML-001", "invalid character reference", rc()));
                         }
                     }
                 } else if let Some((_, v)) = PREDEFINITE.iter().find(|(n, _)| *n == nome) {
@@ -446,13 +526,17 @@ pub fn analizza(xml: &[u8], limiti: &LimitiXml) -> Result<Elemento, ErroreXml> {
                     return Err(errore(
                         "XML-002",
                         format!("entity reference &{nome}; is not allowed"),
-                        rc,
+                        rc(),
                     ));
                 };
                 match pila.last_mut() {
                     Some(cima) => cima.testo.push_str(&sostituto),
                     None => {
-                        return Err(errore("XML-001", "reference outside the root element", rc))
+                        return Err(errore(
+                            "XML-001",
+                            "reference outside the root element",
+                            rc(),
+                        ))
                     }
                 }
             }

@@ -77,6 +77,7 @@ impl RuleDef {
         let id = self.id.as_str();
         (self.stage == Stage::Canonical && IMPLEMENTED.binary_search(&id).is_ok())
             || crate::interscambio::scrittore::RULES.contains(&id)
+            || crate::interscambio::lettore::RULES.contains(&id)
     }
 
     /// Why a rule is not evaluated by this version and what will raise it; `None` when it is.

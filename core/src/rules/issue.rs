@@ -180,6 +180,18 @@ impl Issue {
     }
 
     pub(crate) fn of_rule(rule: &RuleDef, path: String, params: BTreeMap<String, String>) -> Issue {
+        // Every template placeholder is filled, and nothing else is passed (no personal data
+        // sneaks into parameters) except the position of an XML finding.
+        debug_assert!(
+            params
+                .keys()
+                .all(|k| rule.params.iter().any(|p| p == k) || k == "riga" || k == "colonna")
+                && rule.params.iter().all(|p| params.contains_key(p)),
+            "{}: parameters {:?} differ from the catalogue's {:?}",
+            rule.id,
+            params.keys().collect::<Vec<_>>(),
+            rule.params
+        );
         Issue {
             rule_id: rule.id.clone(),
             severity: rule.severity,

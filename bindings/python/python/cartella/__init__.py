@@ -2,8 +2,8 @@
 
 A typed binding of the Rust reference implementation: load and dump canonical JSON, validate
 (rule catalogue, profiles, suppressions), codice fiscale (:mod:`cartella.cf`), code lists
-(:mod:`cartella.codelists`), lifecycle of a *processo di aiuto* (:mod:`cartella.lifecycle`) and
-the embedded samples. The binding only translates: every rule lives in the Rust core.
+(:mod:`cartella.codelists`), lifecycle of a *processo di aiuto* (:mod:`cartella.lifecycle`), the
+HL7 v3 interscambio (:mod:`cartella.interscambio`) and the embedded samples. The binding only translates: every rule lives in the Rust core.
 
 >>> import cartella
 >>> c = cartella.samples()[0].load()
@@ -13,15 +13,20 @@ True
 
 from __future__ import annotations
 
-from . import cf, codelists, errors, lifecycle
+from . import cf, codelists, errors, interscambio, lifecycle
 from ._cartella import (
     MODEL_VERSION,
+    Ack,
+    AckReadResult,
     Assistito,
     Cartella,
     Fase,
+    Identifier,
     Issue,
+    Message,
     PhaseHeader,
     ProcessoAiuto,
+    ReadResult,
     Registry,
     Report,
     Rule,
@@ -29,7 +34,10 @@ from ._cartella import (
     Sample,
     SuppressedIssue,
     Validator,
+    WrittenMessage,
     __version__,
+    ack_for,
+    ack_type,
     dumps,
     explain,
     implemented_rules,
@@ -37,6 +45,9 @@ from ._cartella import (
     load_dict,
     loads,
     make_issue,
+    message_for_process,
+    read_ack,
+    read_message,
     rules,
     rulesets,
     sample,
@@ -44,6 +55,8 @@ from ._cartella import (
     validate,
     validate_many,
     validate_message,
+    write_ack,
+    write_message,
 )
 from .codelists import CodeEntry, CodeTable
 from .errors import (
@@ -61,6 +74,8 @@ from .errors import (
 
 __all__ = [
     "MODEL_VERSION",
+    "Ack",
+    "AckReadResult",
     "Assistito",
     "Cartella",
     "CartellaError",
@@ -68,12 +83,15 @@ __all__ = [
     "CodeEntry",
     "CodeTable",
     "Fase",
+    "Identifier",
     "IllegalTransitionError",
     "InvalidArgumentError",
     "Issue",
+    "Message",
     "ParseError",
     "PhaseHeader",
     "ProcessoAiuto",
+    "ReadResult",
     "Registry",
     "Report",
     "Rule",
@@ -86,18 +104,25 @@ __all__ = [
     "UnknownRuleError",
     "UnsupportedVersionError",
     "Validator",
+    "WrittenMessage",
     "__version__",
+    "ack_for",
+    "ack_type",
     "cf",
     "codelists",
     "dumps",
     "errors",
     "explain",
     "implemented_rules",
+    "interscambio",
     "json_schema",
     "lifecycle",
     "load_dict",
     "loads",
     "make_issue",
+    "message_for_process",
+    "read_ack",
+    "read_message",
     "rules",
     "rulesets",
     "sample",
@@ -105,4 +130,6 @@ __all__ = [
     "validate",
     "validate_many",
     "validate_message",
+    "write_ack",
+    "write_message",
 ]

@@ -79,6 +79,19 @@ __all__ = [
     "validate",
     "validate_many",
     "validate_message",
+    "Ack",
+    "AckReadResult",
+    "Identifier",
+    "Message",
+    "ReadResult",
+    "WrittenMessage",
+    "ack_for",
+    "ack_type",
+    "message_for_process",
+    "read_ack",
+    "read_message",
+    "write_ack",
+    "write_message",
 ]
 
 MODEL_VERSION: str
@@ -283,7 +296,7 @@ class Validator:
     def as_of(self) -> datetime.date: ...
     def validate(self, cartella: Union[Cartella, _JsonDoc]) -> Report: ...
     def validate_many(self, cartelle: Iterable[Union[Cartella, _JsonDoc]]) -> list[Report]: ...
-    def validate_message(self, message: _JsonDoc) -> Report: ...
+    def validate_message(self, message: Union[Message, _JsonDoc]) -> Report: ...
 
 def validate(
     cartella: Union[Cartella, _JsonDoc],
@@ -304,7 +317,7 @@ def validate_many(
     reference_data: bool = True,
 ) -> list[Report]: ...
 def validate_message(
-    message: _JsonDoc,
+    message: Union[Message, _JsonDoc],
     profile: _ProfileName = "guideline",
     *,
     as_of: Optional[_DateLike] = None,
@@ -617,3 +630,168 @@ class Sample:
 
 def samples() -> list[Sample]: ...
 def sample(name: str) -> Sample: ...
+
+# --- interscambio ------------------------------------------------------------------------------
+
+_IdentifierLike: TypeAlias = Union["Identifier", str, Tuple[str, Optional[str]], dict[str, Any]]
+_XmlInput: TypeAlias = Union[str, bytes, bytearray]
+_ReportLike: TypeAlias = Union[Report, "ReadResult", Iterable[Issue]]
+
+@final
+class Identifier:
+    """An HL7 instance identifier (``root`` OID, optional ``extension``)."""
+
+    def __new__(cls, extension: Optional[str], root: str = ...) -> Identifier: ...
+    @property
+    def root(self) -> str: ...
+    @property
+    def extension(self) -> Optional[str]: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+
+@final
+class Message:
+    """An interchange message ``PRSS_IN001004ZZ``: envelope plus the cartella."""
+
+    @staticmethod
+    def from_json(data: Union[str, bytes, bytearray]) -> Message: ...
+    @staticmethod
+    def from_dict(data: dict[str, Any]) -> Message: ...
+    @property
+    def message_id(self) -> Identifier: ...
+    @property
+    def created(self) -> str: ...
+    @property
+    def processing_code(self) -> str: ...
+    @property
+    def processing_mode_code(self) -> str: ...
+    @property
+    def accept_ack_code(self) -> str: ...
+    @property
+    def version_code(self) -> Optional[str]: ...
+    @property
+    def sender(self) -> Identifier: ...
+    @property
+    def receivers(self) -> list[Identifier]: ...
+    @property
+    def cartella(self) -> Cartella: ...
+    def to_json(self, pretty: bool = False) -> str: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    def __eq__(self, other: object, /) -> bool: ...
+
+@final
+class ReadResult:
+    """The message read (``None`` when the input is unreadable) and the findings."""
+
+    @property
+    def message(self) -> Optional[Message]: ...
+    @property
+    def issues(self) -> list[Issue]: ...
+    def has(self, rule_id: str) -> bool: ...
+    def rule_ids(self) -> list[str]: ...
+
+@final
+class WrittenMessage:
+    """The XML written and the writer's findings."""
+
+    @property
+    def xml(self) -> str: ...
+    @property
+    def issues(self) -> list[Issue]: ...
+
+@final
+class Ack:
+    """An acknowledgement ``MCCI_IN000002UV01``."""
+
+    @staticmethod
+    def from_json(data: Union[str, bytes, bytearray]) -> Ack: ...
+    @staticmethod
+    def from_dict(data: dict[str, Any]) -> Ack: ...
+    @property
+    def message_id(self) -> Identifier: ...
+    @property
+    def created(self) -> str: ...
+    @property
+    def sender(self) -> Identifier: ...
+    @property
+    def receivers(self) -> list[Identifier]: ...
+    @property
+    def ack_type(self) -> Literal["AA", "AE", "AR", "CA", "CE", "CR"]: ...
+    @property
+    def target_message_id(self) -> Identifier: ...
+    @property
+    def details(self) -> list[dict[str, Any]]: ...
+    def detail_rule_ids(self) -> list[str]: ...
+    def to_json(self, pretty: bool = False) -> str: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    def __eq__(self, other: object, /) -> bool: ...
+
+@final
+class AckReadResult:
+    """The acknowledgement read (``None`` when the input is unreadable) and the findings."""
+
+    @property
+    def ack(self) -> Optional[Ack]: ...
+    @property
+    def issues(self) -> list[Issue]: ...
+    def has(self, rule_id: str) -> bool: ...
+    def rule_ids(self) -> list[str]: ...
+
+def read_message(
+    xml: _XmlInput,
+    *,
+    max_size: Optional[int] = None,
+    max_depth: Optional[int] = None,
+    max_elements: Optional[int] = None,
+    max_attribute: Optional[int] = None,
+) -> ReadResult: ...
+def write_message(
+    message: Union[Message, _JsonDoc],
+    *,
+    date_format: Literal["hl7", "ddmmyyyy"] = "hl7",
+    money_form: Literal["ce_code", "hl7_mo"] = "ce_code",
+    esito_placement: Literal["effective_time", "encounter_event"] = "effective_time",
+    patient_cf_root: Optional[str] = None,
+    gender_codes: Literal["hl7", "numeric"] = "hl7",
+    envelope_codes: Literal["hl7", "regional"] = "hl7",
+    interaction_id_root: bool = True,
+    telecom_form: Literal["hl7", "positional"] = "hl7",
+    relation_addr_use: Optional[str] = None,
+    profilo_erogante_oid: Optional[str] = None,
+    phase_codes: Optional[Sequence[str]] = None,
+    cycles: Literal["all", "single"] = "all",
+    suspension_form: Literal["all", "latest"] = "all",
+    oid_table: Optional[Mapping[str, Optional[str]]] = None,
+    indent: bool = True,
+    filtro_sensibilita: Optional[Sequence[Literal["IDE", "CON", "SAL", "SES", "GIU", "ECO", "MIN"]]] = None,
+) -> WrittenMessage: ...
+def message_for_process(
+    cartella: Union[Cartella, _JsonDoc],
+    process_id: str,
+    *,
+    message_id: _IdentifierLike,
+    created: _InstantLike,
+    sender: _IdentifierLike,
+    receivers: Union[str, Iterable[_IdentifierLike]],
+) -> Message: ...
+def ack_type(report: _ReportLike) -> Literal["AA", "AE", "AR"]: ...
+def ack_for(
+    message: Union[Message, _JsonDoc],
+    report: _ReportLike,
+    *,
+    message_id: _IdentifierLike,
+    created: _InstantLike,
+    sender: _IdentifierLike,
+    min_severity: _Severity = "warning",
+    max_details: int = 100,
+) -> Ack: ...
+def write_ack(ack: Union[Ack, _JsonDoc], *, indent: bool = True) -> str: ...
+def read_ack(
+    xml: _XmlInput,
+    *,
+    max_size: Optional[int] = None,
+    max_depth: Optional[int] = None,
+    max_elements: Optional[int] = None,
+    max_attribute: Optional[int] = None,
+) -> AckReadResult: ...
