@@ -31,6 +31,54 @@ fn oid_item(fase: TipoFase, chiave: &str) -> Option<&'static str> {
     oid::item(fase, chiave).and_then(|v| v.oid)
 }
 
+/// `item!(self.metodo(&voce, obj.campo))` is `self.metodo(&voce, "campo", &mut obj.campo)`:
+/// one item of a phase read into the field of the same name.
+macro_rules! item {
+    ($self:ident . $metodo:ident ($voce:expr, $obj:ident . $campo:ident)) => {
+        $self.$metodo($voce, stringify!($campo), &mut $obj.$campo)
+    };
+}
+
+/// One item (`observation`) of a phase, with what reading its value needs.
+struct Voce<'a> {
+    /// The `observation`.
+    el: &'a Elemento,
+    fase: TipoFase,
+    chiave: &'a str,
+    /// Its xml path.
+    xp: &'a str,
+    /// The model path of the phase.
+    base: &'a str,
+    /// Whether a second occurrence of a single-valued item is `CSI-COD-011`.
+    unico: bool,
+}
+
+impl<'a> Voce<'a> {
+    /// The item `el` at `xp` of phase `fase`; its key is its `code/@code`.
+    fn new(el: &'a Elemento, fase: TipoFase, xp: &'a str, base: &'a str, unico: bool) -> Self {
+        let chiave = el
+            .figlio("code")
+            .and_then(|c| c.attr("code"))
+            .unwrap_or_default();
+        Voce {
+            el,
+            fase,
+            chiave,
+            xp,
+            base,
+            unico,
+        }
+    }
+
+    fn value(&self) -> Option<&Elemento> {
+        self.el.figlio("value")
+    }
+
+    fn vxp(&self) -> String {
+        format!("{}/value[1]", self.xp)
+    }
+}
+
 /// Options of the reader.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct OpzioniLettura {
@@ -1070,6 +1118,72 @@ impl Lettore {
         v
     }
 
+    /// A single-valued item: the OID check, `CSI-COD-011` (where the phase checks it) if the
+    /// field is already set, then the value read by `leggi` (given the model path), kept only
+    /// when there is one.
+    fn item_singolo<T>(
+        &mut self,
+        v: &Voce,
+        campo: &str,
+        slot: &mut Option<T>,
+        leggi: impl FnOnce(&mut Self, &str) -> Option<T>,
+    ) {
+        let path = format!("{}/{campo}", v.base);
+        self.verifica_item(v.el, v.fase, v.chiave, &path, v.xp);
+        if v.unico && slot.is_some() {
+            self.emetti(
+                "CSI-COD-011",
+                &path,
+                v.xp,
+                [("chiave", v.chiave.to_string())],
+            );
+        }
+        if let Some(x) = leggi(self, &path) {
+            *slot = Some(x);
+        }
+    }
+
+    /// A single-valued coded item.
+    fn item_codice(&mut self, v: &Voce, campo: &str, slot: &mut Option<Codice>) {
+        self.item_singolo(v, campo, slot, |s, path| {
+            let oid = oid_item(v.fase, v.chiave);
+            v.value()
+                .and_then(|e| s.codice_valore(e, oid, path, &v.vxp()))
+        });
+    }
+
+    /// A single-valued amount item.
+    fn item_importo(&mut self, v: &Voce, campo: &str, slot: &mut Option<Importo>) {
+        self.item_singolo(v, campo, slot, |s, path| {
+            v.value().and_then(|e| s.importo(e, path, &v.vxp()))
+        });
+    }
+
+    /// A single-valued date item.
+    fn item_data(&mut self, v: &Voce, campo: &str, slot: &mut Option<Istante>) {
+        self.item_singolo(v, campo, slot, |s, path| {
+            v.value().and_then(|e| s.data_any(e, path, &v.vxp()))
+        });
+    }
+
+    /// A single-valued text item (its `text`).
+    fn item_testo(&mut self, v: &Voce, campo: &str, slot: &mut Option<Testo>) {
+        self.item_singolo(v, campo, slot, |s, _| s.testo_el(v.el.figlio("text")));
+    }
+
+    /// A repeatable coded item: one more entry of the list.
+    fn item_lista(&mut self, v: &Voce, campo: &str, lista: &mut Vec<Codice>) {
+        let path = format!("{}/{campo}/{}", v.base, lista.len());
+        self.verifica_item(v.el, v.fase, v.chiave, &path, v.xp);
+        let oid = oid_item(v.fase, v.chiave);
+        if let Some(c) = v
+            .value()
+            .and_then(|e| self.codice_valore(e, oid, &path, &v.vxp()))
+        {
+            lista.push(c);
+        }
+    }
+
     /// The item OID check of §7.6 / §14 against the registry ([`oid::ITEMS`]): the default OID
     /// is silent, an accepted alternate is `CSI-CMP-017`, any other OID `CSI-CMP-016`; a missing
     /// `@codeSystem` is accepted.
@@ -1193,51 +1307,23 @@ impl Lettore {
             a.segnalazione = Some(s);
         }
         for (obs, oxp) in Self::riferimenti(ee, xp) {
-            let key = obs
-                .figlio("code")
-                .and_then(|c| c.attr("code"))
-                .unwrap_or_default()
-                .to_string();
+            let voce = Voce::new(obs, TipoFase::Accesso, &oxp, base, true);
+            let key = voce.chiave.to_string();
             let value = obs.figlio("value");
             let vxp = format!("{oxp}/value[1]");
-            macro_rules! cd {
-                ($campo:ident) => {{
-                    let path = format!("{base}/{}", stringify!($campo));
-                    self.verifica_item(obs, TipoFase::Accesso, &key, &path, &oxp);
-                    if a.$campo.is_some() {
-                        self.emetti("CSI-COD-011", &path, &oxp, [("chiave", key.clone())]);
-                    }
-                    if let Some(v) = value {
-                        if let Some(c) =
-                            self.codice_valore(v, oid_item(TipoFase::Accesso, &key), &path, &vxp)
-                        {
-                            a.$campo = Some(c);
-                        }
-                    }
-                }};
-            }
             match key.as_str() {
-                "TIRI" => cd!(tipologia_richiesta),
-                "MOCO" => cd!(modalita_contatto),
-                "AMIR" => cd!(ambito_intervento_richiesto),
-                "CONF" => cd!(composizione_nucleo),
-                "NUNF" => cd!(numerosita_nucleo),
-                "NURS" => cd!(numerosita_rete_sociale),
-                "PROV" => cd!(provenienza),
-                "ARRE" => cd!(area_reddituale),
-                "DSU0" => cd!(dsu),
-                "TIIS" => cd!(tipologia_isee),
-                "OCAS" => cd!(occupazione),
-                "ISEE" => {
-                    let path = format!("{base}/valore_isee");
-                    self.verifica_item(obs, TipoFase::Accesso, &key, &path, &oxp);
-                    if a.valore_isee.is_some() {
-                        self.emetti("CSI-COD-011", &path, &oxp, [("chiave", key.clone())]);
-                    }
-                    if let Some(v) = value {
-                        a.valore_isee = self.importo(v, &path, &vxp).or(a.valore_isee.take());
-                    }
-                }
+                "TIRI" => item!(self.item_codice(&voce, a.tipologia_richiesta)),
+                "MOCO" => item!(self.item_codice(&voce, a.modalita_contatto)),
+                "AMIR" => item!(self.item_codice(&voce, a.ambito_intervento_richiesto)),
+                "CONF" => item!(self.item_codice(&voce, a.composizione_nucleo)),
+                "NUNF" => item!(self.item_codice(&voce, a.numerosita_nucleo)),
+                "NURS" => item!(self.item_codice(&voce, a.numerosita_rete_sociale)),
+                "PROV" => item!(self.item_codice(&voce, a.provenienza)),
+                "ARRE" => item!(self.item_codice(&voce, a.area_reddituale)),
+                "DSU0" => item!(self.item_codice(&voce, a.dsu)),
+                "TIIS" => item!(self.item_codice(&voce, a.tipologia_isee)),
+                "OCAS" => item!(self.item_codice(&voce, a.occupazione)),
+                "ISEE" => item!(self.item_importo(&voce, a.valore_isee)),
                 "COER" => {
                     let path = format!("{base}/ente_rilevatore/codice");
                     self.verifica_item(obs, TipoFase::Accesso, &key, &path, &oxp);
@@ -1854,78 +1940,26 @@ impl Lettore {
         b.responsabile_valutazione = it.next().flatten();
         b.case_manager = it.next().flatten();
         for (obs, oxp) in Self::riferimenti(ee, xp) {
-            let key = obs
-                .figlio("code")
-                .and_then(|c| c.attr("code"))
-                .unwrap_or_default()
-                .to_string();
-            let value = obs.figlio("value");
-            let vxp = format!("{oxp}/value[1]");
-            macro_rules! cd {
-                ($campo:ident) => {{
-                    let path = format!("{base}/{}", stringify!($campo));
-                    self.verifica_item(obs, TipoFase::ValutazioneBisogno, &key, &path, &oxp);
-                    if b.$campo.is_some() {
-                        self.emetti("CSI-COD-011", &path, &oxp, [("chiave", key.clone())]);
-                    }
-                    if let Some(c) = value.and_then(|v| {
-                        self.codice_valore(
-                            v,
-                            oid_item(TipoFase::ValutazioneBisogno, &key),
-                            &path,
-                            &vxp,
-                        )
-                    }) {
-                        b.$campo = Some(c);
-                    }
-                }};
-            }
-            macro_rules! lista {
-                ($campo:ident) => {{
-                    let path = format!("{base}/{}/{}", stringify!($campo), b.$campo.len());
-                    self.verifica_item(obs, TipoFase::ValutazioneBisogno, &key, &path, &oxp);
-                    if let Some(c) = value.and_then(|v| {
-                        self.codice_valore(
-                            v,
-                            oid_item(TipoFase::ValutazioneBisogno, &key),
-                            &path,
-                            &vxp,
-                        )
-                    }) {
-                        b.$campo.push(c);
-                    }
-                }};
-            }
-            macro_rules! testo {
-                ($campo:ident) => {{
-                    let path = format!("{base}/{}", stringify!($campo));
-                    self.verifica_item(obs, TipoFase::ValutazioneBisogno, &key, &path, &oxp);
-                    if b.$campo.is_some() {
-                        self.emetti("CSI-COD-011", &path, &oxp, [("chiave", key.clone())]);
-                    }
-                    if let Some(t) = self.testo_el(obs.figlio("text")) {
-                        b.$campo = Some(t);
-                    }
-                }};
-            }
+            let voce = Voce::new(obs, TipoFase::ValutazioneBisogno, &oxp, base, true);
+            let key = voce.chiave.to_string();
             match key.as_str() {
-                "AMIR" => lista!(aree_intervento_sociale),
-                "ESTI" => lista!(esenzioni_ticket),
-                "DSGI" => testo!(struttura_sociosanitaria_in_carico),
-                "SSGE" => testo!(servizi_sociosanitari_erogati),
-                "INVA" => lista!(invalidita),
-                "INFR" => cd!(indennita_frequenza),
-                "PRSI" => lista!(previdenze_inps),
-                "APIC" => cd!(assegno_pensione_invalidita),
-                "UTPP" => cd!(patologia_psichiatrica),
-                "PACO" => testo!(patologie_correnti),
-                "POPA" => cd!(portatore_protesi_ausili),
-                "MOAF" => cd!(motivazione_affido),
-                "VNCS" => cd!(necessita_cure_sanitarie),
-                "NISS" => lista!(necessita_interventi_sociosanitari),
-                "NISO" => lista!(necessita_interventi_sociali),
-                "FODV" => cd!(fonte_derivazione_valutazione),
-                "COPA" => lista!(protesi_ausili),
+                "AMIR" => item!(self.item_lista(&voce, b.aree_intervento_sociale)),
+                "ESTI" => item!(self.item_lista(&voce, b.esenzioni_ticket)),
+                "DSGI" => item!(self.item_testo(&voce, b.struttura_sociosanitaria_in_carico)),
+                "SSGE" => item!(self.item_testo(&voce, b.servizi_sociosanitari_erogati)),
+                "INVA" => item!(self.item_lista(&voce, b.invalidita)),
+                "INFR" => item!(self.item_codice(&voce, b.indennita_frequenza)),
+                "PRSI" => item!(self.item_lista(&voce, b.previdenze_inps)),
+                "APIC" => item!(self.item_codice(&voce, b.assegno_pensione_invalidita)),
+                "UTPP" => item!(self.item_codice(&voce, b.patologia_psichiatrica)),
+                "PACO" => item!(self.item_testo(&voce, b.patologie_correnti)),
+                "POPA" => item!(self.item_codice(&voce, b.portatore_protesi_ausili)),
+                "MOAF" => item!(self.item_codice(&voce, b.motivazione_affido)),
+                "VNCS" => item!(self.item_codice(&voce, b.necessita_cure_sanitarie)),
+                "NISS" => item!(self.item_lista(&voce, b.necessita_interventi_sociosanitari)),
+                "NISO" => item!(self.item_lista(&voce, b.necessita_interventi_sociali)),
+                "FODV" => item!(self.item_codice(&voce, b.fonte_derivazione_valutazione)),
+                "COPA" => item!(self.item_lista(&voce, b.protesi_ausili)),
                 _ => self.non_mappato(obs, &oxp),
             }
         }
@@ -2120,50 +2154,14 @@ impl Lettore {
         }
         let (obs, acts) = Self::componenti(cp, &cxp);
         for (o, oxp) in obs {
-            let key = o
-                .figlio("code")
-                .and_then(|c| c.attr("code"))
-                .unwrap_or_default()
-                .to_string();
-            let value = o.figlio("value");
-            let vxp = format!("{oxp}/value[1]");
-            macro_rules! cd {
-                ($campo:ident) => {{
-                    let path = format!("{pbase}/{}", stringify!($campo));
-                    self.verifica_item(o, TipoFase::ProgettoIndividuale, &key, &path, &oxp);
-                    if pr.$campo.is_some() {
-                        self.emetti("CSI-COD-011", &path, &oxp, [("chiave", key.clone())]);
-                    }
-                    if let Some(c) = value.and_then(|v| {
-                        self.codice_valore(
-                            v,
-                            oid_item(TipoFase::ProgettoIndividuale, &key),
-                            &path,
-                            &vxp,
-                        )
-                    }) {
-                        pr.$campo = Some(c);
-                    }
-                }};
-            }
-            macro_rules! mo {
-                ($campo:ident) => {{
-                    let path = format!("{pbase}/{}", stringify!($campo));
-                    self.verifica_item(o, TipoFase::ProgettoIndividuale, &key, &path, &oxp);
-                    if pr.$campo.is_some() {
-                        self.emetti("CSI-COD-011", &path, &oxp, [("chiave", key.clone())]);
-                    }
-                    if let Some(c) = value.and_then(|v| self.importo(v, &path, &vxp)) {
-                        pr.$campo = Some(c);
-                    }
-                }};
-            }
+            let voce = Voce::new(o, TipoFase::ProgettoIndividuale, &oxp, &pbase, true);
+            let key = voce.chiave.to_string();
             match key.as_str() {
-                "FRPR" => cd!(frequenza_prestazioni),
-                "SESP" => cd!(servizio_sociale_professionale),
-                "INAS" => cd!(integrazione_sanitaria),
-                "VAPR" => mo!(valore_progetto),
-                "COEA" => mo!(compartecipazione_assistito),
+                "FRPR" => item!(self.item_codice(&voce, pr.frequenza_prestazioni)),
+                "SESP" => item!(self.item_codice(&voce, pr.servizio_sociale_professionale)),
+                "INAS" => item!(self.item_codice(&voce, pr.integrazione_sanitaria)),
+                "VAPR" => item!(self.item_importo(&voce, pr.valore_progetto)),
+                "COEA" => item!(self.item_importo(&voce, pr.compartecipazione_assistito)),
                 _ => self.non_mappato(o, &oxp),
             }
         }
@@ -2208,69 +2206,23 @@ impl Lettore {
         };
         let (obs, acts) = Self::componenti(cp, &cxp);
         for (o, oxp) in obs {
-            let key = o
-                .figlio("code")
-                .and_then(|c| c.attr("code"))
-                .unwrap_or_default()
-                .to_string();
+            let voce = Voce::new(o, TipoFase::ErogazioneServizio, &oxp, base, true);
+            let key = voce.chiave.to_string();
             let value = o.figlio("value");
             let vxp = format!("{oxp}/value[1]");
-            macro_rules! cd {
-                ($campo:ident) => {{
-                    let path = format!("{base}/{}", stringify!($campo));
-                    self.verifica_item(o, TipoFase::ErogazioneServizio, &key, &path, &oxp);
-                    if d.$campo.is_some() {
-                        self.emetti("CSI-COD-011", &path, &oxp, [("chiave", key.clone())]);
-                    }
-                    if let Some(c) = value.and_then(|v| {
-                        self.codice_valore(
-                            v,
-                            oid_item(TipoFase::ErogazioneServizio, &key),
-                            &path,
-                            &vxp,
-                        )
-                    }) {
-                        d.$campo = Some(c);
-                    }
-                }};
-            }
-            macro_rules! mo {
-                ($campo:ident) => {{
-                    let path = format!("{base}/{}", stringify!($campo));
-                    self.verifica_item(o, TipoFase::ErogazioneServizio, &key, &path, &oxp);
-                    if d.$campo.is_some() {
-                        self.emetti("CSI-COD-011", &path, &oxp, [("chiave", key.clone())]);
-                    }
-                    if let Some(c) = value.and_then(|v| self.importo(v, &path, &vxp)) {
-                        d.$campo = Some(c);
-                    }
-                }};
-            }
-            macro_rules! data {
-                ($campo:ident) => {{
-                    let path = format!("{base}/{}", stringify!($campo));
-                    self.verifica_item(o, TipoFase::ErogazioneServizio, &key, &path, &oxp);
-                    if d.$campo.is_some() {
-                        self.emetti("CSI-COD-011", &path, &oxp, [("chiave", key.clone())]);
-                    }
-                    if let Some(c) = value.and_then(|v| self.data_any(v, &path, &vxp)) {
-                        d.$campo = Some(c);
-                    }
-                }};
-            }
             match key.as_str() {
-                "UDOS" => cd!(udo_sociale),
-                "SOER" => cd!(soggetto_erogatore),
-                "MOER" => cd!(modalita_erogazione),
-                "ARIS" => cd!(area_intervento_sociale),
-                "SEER" => cd!(servizio_erogato),
-                "DAAS" => data!(data_attivazione),
-                "DACS" => data!(data_conclusione),
-                "VMBS" => mo!(valore_mensile_buono),
-                "TIVS" => cd!(tipologia_voucher),
-                "VAVO" => mo!(valore_voucher),
-                "IMER" => mo!(importo_erogato),
-                "RIRE" => mo!(riprogrammazione_risorse),
+                "UDOS" => item!(self.item_codice(&voce, d.udo_sociale)),
+                "SOER" => item!(self.item_codice(&voce, d.soggetto_erogatore)),
+                "MOER" => item!(self.item_codice(&voce, d.modalita_erogazione)),
+                "ARIS" => item!(self.item_codice(&voce, d.area_intervento_sociale)),
+                "SEER" => item!(self.item_codice(&voce, d.servizio_erogato)),
+                "DAAS" => item!(self.item_data(&voce, d.data_attivazione)),
+                "DACS" => item!(self.item_data(&voce, d.data_conclusione)),
+                "VMBS" => item!(self.item_importo(&voce, d.valore_mensile_buono)),
+                "TIVS" => item!(self.item_codice(&voce, d.tipologia_voucher)),
+                "VAVO" => item!(self.item_importo(&voce, d.valore_voucher)),
+                "IMER" => item!(self.item_importo(&voce, d.importo_erogato)),
+                "RIRE" => item!(self.item_importo(&voce, d.riprogrammazione_risorse)),
                 "DAIS" => {
                     let path = format!("{base}/sospensioni/{}/data_inizio", d.sospensioni.len());
                     self.verifica_item(o, TipoFase::ErogazioneServizio, &key, &path, &oxp);
@@ -2362,113 +2314,16 @@ impl Lettore {
         }
         let (obs, acts) = Self::componenti(cp, &cxp);
         for (o, oxp) in obs {
-            let key = o
-                .figlio("code")
-                .and_then(|c| c.attr("code"))
-                .unwrap_or_default()
-                .to_string();
-            let value = o.figlio("value");
-            let vxp = format!("{oxp}/value[1]");
-            let path = |campo: &str| format!("{base}/{campo}");
+            let voce = Voce::new(o, TipoFase::ValutazioneFinale, &oxp, base, false);
+            let key = voce.chiave.to_string();
             match key.as_str() {
-                "DAVF" => {
-                    self.verifica_item(
-                        o,
-                        TipoFase::ValutazioneFinale,
-                        &key,
-                        &path("data_valutazione_finale"),
-                        &oxp,
-                    );
-                    e.data_valutazione_finale = value
-                        .and_then(|v| self.data_any(v, &path("data_valutazione_finale"), &vxp))
-                        .or(e.data_valutazione_finale.take());
-                }
-                "VAFI" => {
-                    self.verifica_item(
-                        o,
-                        TipoFase::ValutazioneFinale,
-                        &key,
-                        &path("valutazione_finale"),
-                        &oxp,
-                    );
-                    e.valutazione_finale = self
-                        .testo_el(o.figlio("text"))
-                        .or(e.valutazione_finale.take());
-                }
-                "MOCP" => {
-                    self.verifica_item(
-                        o,
-                        TipoFase::ValutazioneFinale,
-                        &key,
-                        &path("motivazione_chiusura"),
-                        &oxp,
-                    );
-                    e.motivazione_chiusura = value
-                        .and_then(|v| {
-                            self.codice_valore(
-                                v,
-                                oid_item(TipoFase::ValutazioneFinale, &key),
-                                &path("motivazione_chiusura"),
-                                &vxp,
-                            )
-                        })
-                        .or(e.motivazione_chiusura.take());
-                }
-                "RIEF" => {
-                    self.verifica_item(
-                        o,
-                        TipoFase::ValutazioneFinale,
-                        &key,
-                        &path("risorse_economiche_finali"),
-                        &oxp,
-                    );
-                    e.risorse_economiche_finali = value
-                        .and_then(|v| self.importo(v, &path("risorse_economiche_finali"), &vxp))
-                        .or(e.risorse_economiche_finali.take());
-                }
-                "RIRA" => {
-                    self.verifica_item(
-                        o,
-                        TipoFase::ValutazioneFinale,
-                        &key,
-                        &path("risultati_raggiunti"),
-                        &oxp,
-                    );
-                    e.risultati_raggiunti = self
-                        .testo_el(o.figlio("text"))
-                        .or(e.risultati_raggiunti.take());
-                }
-                "RINR" => {
-                    self.verifica_item(
-                        o,
-                        TipoFase::ValutazioneFinale,
-                        &key,
-                        &path("risultati_non_raggiunti"),
-                        &oxp,
-                    );
-                    e.risultati_non_raggiunti = self
-                        .testo_el(o.figlio("text"))
-                        .or(e.risultati_non_raggiunti.take());
-                }
-                "NUPR" => {
-                    self.verifica_item(
-                        o,
-                        TipoFase::ValutazioneFinale,
-                        &key,
-                        &path("nuovo_progetto"),
-                        &oxp,
-                    );
-                    e.nuovo_progetto = value
-                        .and_then(|v| {
-                            self.codice_valore(
-                                v,
-                                oid_item(TipoFase::ValutazioneFinale, &key),
-                                &path("nuovo_progetto"),
-                                &vxp,
-                            )
-                        })
-                        .or(e.nuovo_progetto.take());
-                }
+                "DAVF" => item!(self.item_data(&voce, e.data_valutazione_finale)),
+                "VAFI" => item!(self.item_testo(&voce, e.valutazione_finale)),
+                "MOCP" => item!(self.item_codice(&voce, e.motivazione_chiusura)),
+                "RIEF" => item!(self.item_importo(&voce, e.risorse_economiche_finali)),
+                "RIRA" => item!(self.item_testo(&voce, e.risultati_raggiunti)),
+                "RINR" => item!(self.item_testo(&voce, e.risultati_non_raggiunti)),
+                "NUPR" => item!(self.item_codice(&voce, e.nuovo_progetto)),
                 _ => self.non_mappato(o, &oxp),
             }
         }

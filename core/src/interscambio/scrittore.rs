@@ -762,6 +762,13 @@ impl<'a> Scrittore<'a> {
         }
     }
 
+    /// The items `v` of phase `fase`, each as a `reference`, in order.
+    fn references(&mut self, fase: TipoFase, v: &Voci<'_>) {
+        for (k, x) in &v.0 {
+            self.reference(fase, k, x);
+        }
+    }
+
     fn reference(&mut self, fase: TipoFase, chiave: &str, v: &Valore<'_>) {
         let forma = oid::item(fase, chiave).map_or(FormaValore::Codice, |i| i.forma);
         self.x.open("reference", &[("typeCode", "REFR")]);
@@ -933,37 +940,26 @@ impl<'a> Scrittore<'a> {
             self.segnalazione(s);
         }
         let t = TipoFase::Accesso;
-        let codici: [(&str, &Option<Codice>); 10] = [
-            ("TIRI", &a.tipologia_richiesta),
-            ("MOCO", &a.modalita_contatto),
-            ("AMIR", &a.ambito_intervento_richiesto),
-            ("CONF", &a.composizione_nucleo),
-            ("NUNF", &a.numerosita_nucleo),
-            ("NURS", &a.numerosita_rete_sociale),
-            ("PROV", &a.provenienza),
-            ("ARRE", &a.area_reddituale),
-            ("DSU0", &a.dsu),
-            ("TIIS", &a.tipologia_isee),
-        ];
-        for (k, c) in codici {
-            if let Some(c) = c {
-                self.reference(t, k, &Valore::Codice(c));
-            }
-        }
-        if let Some(i) = &a.valore_isee {
-            self.reference(t, "ISEE", &Valore::Importo(i));
-        }
-        if let Some(c) = &a.occupazione {
-            self.reference(t, "OCAS", &Valore::Codice(c));
-        }
+        let mut v = Voci::default();
+        v.codice("TIRI", &a.tipologia_richiesta)
+            .codice("MOCO", &a.modalita_contatto)
+            .codice("AMIR", &a.ambito_intervento_richiesto)
+            .codice("CONF", &a.composizione_nucleo)
+            .codice("NUNF", &a.numerosita_nucleo)
+            .codice("NURS", &a.numerosita_rete_sociale)
+            .codice("PROV", &a.provenienza)
+            .codice("ARRE", &a.area_reddituale)
+            .codice("DSU0", &a.dsu)
+            .codice("TIIS", &a.tipologia_isee)
+            .importo("ISEE", &a.valore_isee)
+            .codice("OCAS", &a.occupazione);
         if let Some(e) = &a.ente_rilevatore {
-            if let Some(c) = &e.codice {
-                self.reference(t, "COER", &Valore::Codice(c));
-            }
+            v.codice("COER", &e.codice);
             if let Some(d) = testo_opt(&e.denominazione) {
-                self.reference(t, "DEER", &Valore::Nome(d));
+                v.0.push(("DEER", Valore::Nome(d)));
             }
         }
+        self.references(t, &v);
     }
 
     fn fase_b(&mut self, b: &FaseValutazioneBisogno) {
@@ -978,62 +974,25 @@ impl<'a> Scrittore<'a> {
             "/responsabile_valutazione",
         );
         self.attender(&b.case_manager, Some(&cm), "/case_manager");
-        let t = TipoFase::ValutazioneBisogno;
-        for c in &b.aree_intervento_sociale {
-            self.reference(t, "AMIR", &Valore::Codice(c));
-        }
-        for c in &b.esenzioni_ticket {
-            self.reference(t, "ESTI", &Valore::Codice(c));
-        }
-        if let Some(s) = testo_opt(&b.struttura_sociosanitaria_in_carico) {
-            self.reference(t, "DSGI", &Valore::Testo(s));
-        }
-        if let Some(s) = testo_opt(&b.servizi_sociosanitari_erogati) {
-            self.reference(t, "SSGE", &Valore::Testo(s));
-        }
-        for c in &b.invalidita {
-            self.reference(t, "INVA", &Valore::Codice(c));
-        }
-        if let Some(c) = &b.indennita_frequenza {
-            self.reference(t, "INFR", &Valore::Codice(c));
-        }
-        for c in &b.previdenze_inps {
-            self.reference(t, "PRSI", &Valore::Codice(c));
-        }
-        let singoli: [(&str, &Option<Codice>); 2] = [
-            ("APIC", &b.assegno_pensione_invalidita),
-            ("UTPP", &b.patologia_psichiatrica),
-        ];
-        for (k, c) in singoli {
-            if let Some(c) = c {
-                self.reference(t, k, &Valore::Codice(c));
-            }
-        }
-        if let Some(s) = testo_opt(&b.patologie_correnti) {
-            self.reference(t, "PACO", &Valore::Testo(s));
-        }
-        let singoli: [(&str, &Option<Codice>); 3] = [
-            ("POPA", &b.portatore_protesi_ausili),
-            ("MOAF", &b.motivazione_affido),
-            ("VNCS", &b.necessita_cure_sanitarie),
-        ];
-        for (k, c) in singoli {
-            if let Some(c) = c {
-                self.reference(t, k, &Valore::Codice(c));
-            }
-        }
-        for c in &b.necessita_interventi_sociosanitari {
-            self.reference(t, "NISS", &Valore::Codice(c));
-        }
-        for c in &b.necessita_interventi_sociali {
-            self.reference(t, "NISO", &Valore::Codice(c));
-        }
-        if let Some(c) = &b.fonte_derivazione_valutazione {
-            self.reference(t, "FODV", &Valore::Codice(c));
-        }
-        for c in &b.protesi_ausili {
-            self.reference(t, "COPA", &Valore::Codice(c));
-        }
+        let mut v = Voci::default();
+        v.codici("AMIR", &b.aree_intervento_sociale)
+            .codici("ESTI", &b.esenzioni_ticket)
+            .testo("DSGI", &b.struttura_sociosanitaria_in_carico)
+            .testo("SSGE", &b.servizi_sociosanitari_erogati)
+            .codici("INVA", &b.invalidita)
+            .codice("INFR", &b.indennita_frequenza)
+            .codici("PRSI", &b.previdenze_inps)
+            .codice("APIC", &b.assegno_pensione_invalidita)
+            .codice("UTPP", &b.patologia_psichiatrica)
+            .testo("PACO", &b.patologie_correnti)
+            .codice("POPA", &b.portatore_protesi_ausili)
+            .codice("MOAF", &b.motivazione_affido)
+            .codice("VNCS", &b.necessita_cure_sanitarie)
+            .codici("NISS", &b.necessita_interventi_sociosanitari)
+            .codici("NISO", &b.necessita_interventi_sociali)
+            .codice("FODV", &b.fonte_derivazione_valutazione)
+            .codici("COPA", &b.protesi_ausili);
+        self.references(TipoFase::ValutazioneBisogno, &v);
     }
 
     fn fase_c(&mut self, c: &FaseProgettoIndividuale) {
@@ -1092,24 +1051,14 @@ impl<'a> Scrittore<'a> {
             self.x.close("observationGoal");
             self.x.close("finalGoal");
         }
-        let codici: [(&str, &Option<Codice>); 3] = [
-            ("FRPR", &p.frequenza_prestazioni),
-            ("SESP", &p.servizio_sociale_professionale),
-            ("INAS", &p.integrazione_sanitaria),
-        ];
-        for (k, c) in codici {
-            if let Some(c) = c {
-                self.observation(t, k, &Valore::Codice(c));
-            }
-        }
-        let importi: [(&str, &Option<Importo>); 2] = [
-            ("VAPR", &p.valore_progetto),
-            ("COEA", &p.compartecipazione_assistito),
-        ];
-        for (k, i) in importi {
-            if let Some(i) = i {
-                self.observation(t, k, &Valore::Importo(i));
-            }
+        let mut v = Voci::default();
+        v.codice("FRPR", &p.frequenza_prestazioni)
+            .codice("SESP", &p.servizio_sociale_professionale)
+            .codice("INAS", &p.integrazione_sanitaria)
+            .importo("VAPR", &p.valore_progetto)
+            .importo("COEA", &p.compartecipazione_assistito);
+        for (k, x) in &v.0 {
+            self.observation(t, k, x);
         }
         for pr in &p.prestazioni_programmate {
             self.prestazione(pr, "INT");
@@ -1141,50 +1090,24 @@ impl<'a> Scrittore<'a> {
                 ultima.into_iter().collect()
             }
         };
-        let mut items: Vec<(&str, Valore<'_>)> = Vec::new();
-        let codici: [(&str, &Option<Codice>); 5] = [
-            ("UDOS", &d.udo_sociale),
-            ("SOER", &d.soggetto_erogatore),
-            ("MOER", &d.modalita_erogazione),
-            ("ARIS", &d.area_intervento_sociale),
-            ("SEER", &d.servizio_erogato),
-        ];
-        for (k, c) in codici {
-            if let Some(c) = c {
-                items.push((k, Valore::Codice(c)));
-            }
-        }
-        if let Some(v) = &d.data_attivazione {
-            items.push(("DAAS", Valore::Data(v)));
-        }
-        if let Some(v) = &d.data_conclusione {
-            items.push(("DACS", Valore::Data(v)));
-        }
+        let mut v = Voci::default();
+        v.codice("UDOS", &d.udo_sociale)
+            .codice("SOER", &d.soggetto_erogatore)
+            .codice("MOER", &d.modalita_erogazione)
+            .codice("ARIS", &d.area_intervento_sociale)
+            .codice("SEER", &d.servizio_erogato)
+            .data("DAAS", &d.data_attivazione)
+            .data("DACS", &d.data_conclusione);
         for s in sospensioni {
-            items.push(("DAIS", Valore::Data(&s.data_inizio)));
-            if let Some(v) = &s.data_fine {
-                items.push(("DAFS", Valore::Data(v)));
-            }
-            if let Some(c) = &s.motivazione {
-                items.push(("MOSO", Valore::Codice(c)));
-            }
+            v.0.push(("DAIS", Valore::Data(&s.data_inizio)));
+            v.data("DAFS", &s.data_fine).codice("MOSO", &s.motivazione);
         }
-        if let Some(i) = &d.valore_mensile_buono {
-            items.push(("VMBS", Valore::Importo(i)));
-        }
-        if let Some(c) = &d.tipologia_voucher {
-            items.push(("TIVS", Valore::Codice(c)));
-        }
-        let importi: [(&str, &Option<Importo>); 3] = [
-            ("VAVO", &d.valore_voucher),
-            ("IMER", &d.importo_erogato),
-            ("RIRE", &d.riprogrammazione_risorse),
-        ];
-        for (k, i) in importi {
-            if let Some(i) = i {
-                items.push((k, Valore::Importo(i)));
-            }
-        }
+        v.importo("VMBS", &d.valore_mensile_buono)
+            .codice("TIVS", &d.tipologia_voucher)
+            .importo("VAVO", &d.valore_voucher)
+            .importo("IMER", &d.importo_erogato)
+            .importo("RIRE", &d.riprogrammazione_risorse);
+        let items = v.0;
         if items.is_empty() && d.prestazioni_erogate.is_empty() {
             return;
         }
@@ -1205,28 +1128,15 @@ impl<'a> Scrittore<'a> {
     fn fase_e(&mut self, e: &FaseValutazioneFinale) {
         self.attender(&e.responsabile_chiusura, None, "/responsabile_chiusura");
         let t = TipoFase::ValutazioneFinale;
-        let mut items: Vec<(&str, Valore<'_>)> = Vec::new();
-        if let Some(v) = &e.data_valutazione_finale {
-            items.push(("DAVF", Valore::Data(v)));
-        }
-        if let Some(v) = testo_opt(&e.valutazione_finale) {
-            items.push(("VAFI", Valore::Testo(v)));
-        }
-        if let Some(c) = &e.motivazione_chiusura {
-            items.push(("MOCP", Valore::Codice(c)));
-        }
-        if let Some(i) = &e.risorse_economiche_finali {
-            items.push(("RIEF", Valore::Importo(i)));
-        }
-        if let Some(v) = testo_opt(&e.risultati_raggiunti) {
-            items.push(("RIRA", Valore::Testo(v)));
-        }
-        if let Some(v) = testo_opt(&e.risultati_non_raggiunti) {
-            items.push(("RINR", Valore::Testo(v)));
-        }
-        if let Some(c) = &e.nuovo_progetto {
-            items.push(("NUPR", Valore::Codice(c)));
-        }
+        let mut v = Voci::default();
+        v.data("DAVF", &e.data_valutazione_finale)
+            .testo("VAFI", &e.valutazione_finale)
+            .codice("MOCP", &e.motivazione_chiusura)
+            .importo("RIEF", &e.risorse_economiche_finali)
+            .testo("RIRA", &e.risultati_raggiunti)
+            .testo("RINR", &e.risultati_non_raggiunti)
+            .codice("NUPR", &e.nuovo_progetto);
+        let items = v.0;
         if items.is_empty() && e.data_chiusura_progetto.is_none() {
             return;
         }
@@ -1255,6 +1165,38 @@ enum Valore<'a> {
     Importo(&'a Importo),
     Data(&'a Istante),
     Nome(&'a str),
+}
+
+/// The items of a phase in the order they are written, each with its key; absent (and empty
+/// text) values are left out.
+#[derive(Default)]
+struct Voci<'a>(Vec<(&'static str, Valore<'a>)>);
+
+impl<'a> Voci<'a> {
+    fn codice(&mut self, k: &'static str, c: &'a Option<Codice>) -> &mut Self {
+        self.0.extend(c.as_ref().map(|c| (k, Valore::Codice(c))));
+        self
+    }
+
+    fn codici(&mut self, k: &'static str, cs: &'a [Codice]) -> &mut Self {
+        self.0.extend(cs.iter().map(|c| (k, Valore::Codice(c))));
+        self
+    }
+
+    fn testo(&mut self, k: &'static str, t: &'a Option<Testo>) -> &mut Self {
+        self.0.extend(testo_opt(t).map(|t| (k, Valore::Testo(t))));
+        self
+    }
+
+    fn importo(&mut self, k: &'static str, i: &'a Option<Importo>) -> &mut Self {
+        self.0.extend(i.as_ref().map(|i| (k, Valore::Importo(i))));
+        self
+    }
+
+    fn data(&mut self, k: &'static str, d: &'a Option<Istante>) -> &mut Self {
+        self.0.extend(d.as_ref().map(|d| (k, Valore::Data(d))));
+        self
+    }
 }
 
 fn device(x: &mut Xml, ruolo: &str, type_code: &str, id: &Identificatore) {
