@@ -48,11 +48,6 @@ pub struct ExplainArgs {
     pub format: ExplainFormat,
 }
 
-/// Whether this version of the library evaluates the rule.
-pub fn implemented(rule: &RuleDef) -> bool {
-    rule.is_implemented()
-}
-
 /// `implemented` or `planned`.
 pub fn status(rule: &RuleDef) -> &'static str {
     if rule.is_implemented() {
@@ -60,15 +55,6 @@ pub fn status(rule: &RuleDef) -> &'static str {
     } else {
         "planned"
     }
-}
-
-/// Why a rule is not evaluated by this version, and what will evaluate it.
-pub fn planned_reason(rule: &RuleDef) -> Option<&'static str> {
-    rule.planned_reason()
-}
-
-fn stage_str(stage: Stage) -> &'static str {
-    stage.as_str()
 }
 
 fn stage_description(stage: Stage) -> &'static str {
@@ -99,10 +85,10 @@ pub fn rule_json(rule: &RuleDef) -> Value {
         "valid_from": date_str(rule.valid_from),
         "valid_to": date_str(rule.valid_to),
         "reference": rule.reference,
-        "stage": stage_str(rule.stage),
-        "implemented": implemented(rule),
+        "stage": rule.stage.as_str(),
+        "implemented": rule.is_implemented(),
         "status": status(rule),
-        "planned_reason": planned_reason(rule),
+        "planned_reason": rule.planned_reason(),
         "message_it": rule.message_it,
         "message_en": rule.message_en,
         "params": rule.params,
@@ -159,7 +145,7 @@ fn rules_text() -> String {
             r.description
         );
     }
-    let implemented = cat.rules().iter().filter(|r| implemented(r)).count();
+    let implemented = cat.rules().iter().filter(|r| r.is_implemented()).count();
     let _ = writeln!(
         s,
         "\n{} rules, {} implemented in this version, {} planned.",
@@ -211,7 +197,7 @@ pub fn rules_markdown() -> String {
     let cat = catalogo();
     let mut s = String::new();
     let total = cat.rules().len();
-    let implemented_count = cat.rules().iter().filter(|r| implemented(r)).count();
+    let implemented_count = cat.rules().iter().filter(|r| r.is_implemented()).count();
     let _ = writeln!(s, "# Rule catalogue\n");
     let _ = writeln!(
         s,
@@ -317,7 +303,7 @@ fn explain_text(r: &RuleDef) -> String {
     let _ = writeln!(s);
     let _ = writeln!(s, "  severity:    {}", r.severity);
     let _ = writeln!(s, "  profile:     {}", r.profile);
-    match planned_reason(r) {
+    match r.planned_reason() {
         None => {
             let _ = writeln!(s, "  status:      implemented in this version");
         }
