@@ -67,9 +67,24 @@ pub enum CartellaError {
         /// What is wrong.
         message: String,
     },
+    /// An INPS flow (or one of its records) cannot be derived or built; the blocking findings
+    /// (`SIUSS-*` rule ids, parameters masked) say why.
+    #[error("INPS flow cannot be derived: {}", elenco_regole(.findings))]
+    FlussoNonDerivabile {
+        /// The blocking findings.
+        findings: Vec<crate::rules::Issue>,
+    },
     /// Reading or writing through a reader/writer given by the caller failed.
     #[error("I/O: {0}")]
     Io(#[from] std::io::Error),
+}
+
+fn elenco_regole(findings: &[crate::rules::Issue]) -> String {
+    findings
+        .iter()
+        .map(|i| format!("{} at {}", i.rule_id, i.path))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// Result alias of the library.

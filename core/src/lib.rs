@@ -29,6 +29,7 @@ pub mod privacy;
 pub mod refdata;
 pub mod rules;
 pub mod samples;
+pub mod siuss;
 #[cfg(feature = "testing")]
 pub mod testing;
 
