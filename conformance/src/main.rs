@@ -7,6 +7,9 @@
 //! - `cartella rules [--format text|json|markdown]`
 //! - `cartella explain RULE_ID`
 //! - `cartella cf check|decode ...`
+//! - `cartella siuss export --kind ps|sinba [--channel waas|cooperazione|upload] FILE... [-o OUT]`
+//! - `cartella siuss check [--channel waas|cooperazione|upload] [--format text|json] FILE...`
+//! - `cartella siuss flussi --since MS [--limit N] DIR`
 //!
 //! Exit status: `0` success; `1` some document has an error-severity finding (for `--samples`: some
 //! sample did not meet its documented expectation); `2` usage error, unknown rule id, or a document
@@ -22,6 +25,7 @@ mod convert_cmd;
 mod documento;
 mod output;
 mod rules_cmd;
+mod siuss_cmd;
 mod validate_cmd;
 
 /// Command line of `cartella`.
@@ -50,6 +54,8 @@ enum Cli {
     Explain(rules_cmd::ExplainArgs),
     /// Check or decode codici fiscali.
     Cf(cf_cmd::CfArgs),
+    /// INPS national flows (SIUSS PS-PSA-SINA and SINBA) and the WaaS API: export, check, flussi.
+    Siuss(siuss_cmd::SiussArgs),
 }
 
 fn main() -> ExitCode {
@@ -60,5 +66,6 @@ fn main() -> ExitCode {
         Cli::Rules(args) => rules_cmd::run_rules(args),
         Cli::Explain(args) => rules_cmd::run_explain(args),
         Cli::Cf(args) => cf_cmd::run(args),
+        Cli::Siuss(args) => siuss_cmd::run(args),
     }
 }

@@ -104,7 +104,7 @@ struct Input {
 }
 
 /// What happened to one document.
-enum Outcome {
+pub enum Esito {
     /// Parsed and validated.
     Validated(Report),
     /// Not readable or not parseable (message already free of codici fiscali), with the reader
@@ -133,18 +133,30 @@ fn read_inputs(args: &ValidateArgs) -> Vec<Input> {
     inputs
 }
 
-/// Parses and validates one document, JSON or XML by content.
-fn validate_bytes(validator: &Validator, bytes: &[u8]) -> Outcome {
+/// Parses and validates one document, JSON or XML by content; INPS flows (PS-PSA-SINA, SINBA)
+/// are checked like `cartella siuss check` on the `upload` channel, whatever `--profile` says.
+fn validate_bytes(validator: &Validator, bytes: &[u8], suppressions: &[Suppression]) -> Esito {
     match rileva_formato(bytes) {
+        Formato::Xml if crate::siuss_cmd::e_flusso_inps(bytes) => {
+            let opzioni = cartella::siuss::OpzioniVerifica {
+                as_of: Some(validator.as_of()),
+                suppressions: suppressions.to_vec(),
+                ..Default::default()
+            };
+            match crate::siuss_cmd::verifica_file(bytes, &opzioni) {
+                Ok(report) => Esito::Validated(report),
+                Err(m) => Esito::Failed(m, Vec::new()),
+            }
+        }
         Formato::Xml => match leggi_xml(bytes) {
-            Ok(letto) => Outcome::Validated(valida_letto(validator, &letto)),
-            Err(e) => Outcome::Failed(e.messaggio, e.issues),
+            Ok(letto) => Esito::Validated(valida_letto(validator, &letto)),
+            Err(e) => Esito::Failed(e.messaggio, e.issues),
         },
         Formato::Json => match testo_json(bytes) {
-            Err(message) => Outcome::Failed(message, Vec::new()),
+            Err(message) => Esito::Failed(message, Vec::new()),
             Ok(text) => match json::from_str(text) {
-                Ok(cartella) => Outcome::Validated(validator.validate(&cartella)),
-                Err(e) => Outcome::Failed(parse_error_message(&e), Vec::new()),
+                Ok(cartella) => Esito::Validated(validator.validate(&cartella)),
+                Err(e) => Esito::Failed(parse_error_message(&e), Vec::new()),
             },
         },
     }
@@ -175,7 +187,7 @@ pub fn run(args: ValidateArgs) -> ExitCode {
     let profile = args.profile.profile();
     let mut options = ValidationOptions::default().with_profiles(Profiles::up_to(profile));
     options.as_of = args.as_of;
-    options.suppressions = suppressions;
+    options.suppressions = suppressions.clone();
     let validator = Validator::new(options);
 
     let inputs = read_inputs(&args);
@@ -195,15 +207,15 @@ pub fn run(args: ValidateArgs) -> ExitCode {
     let mut summary = Summary::default();
     for input in &inputs {
         let outcome = match &input.bytes {
-            Err(message) => Outcome::Failed(message.clone(), Vec::new()),
-            Ok(bytes) => validate_bytes(&validator, bytes),
+            Err(message) => Esito::Failed(message.clone(), Vec::new()),
+            Ok(bytes) => validate_bytes(&validator, bytes, &suppressions),
         };
         match &outcome {
-            Outcome::Failed(..) => {
+            Esito::Failed(..) => {
                 any_failed = true;
                 summary.failed += 1;
             }
-            Outcome::Validated(report) => {
+            Esito::Validated(report) => {
                 let bad = match input.sample {
                     Some(sample) => !sample_ok(sample, report),
                     None => !report.is_valid(),
@@ -218,10 +230,15 @@ pub fn run(args: ValidateArgs) -> ExitCode {
                 }
             }
         }
-        let written = match args.format {
-            ValidateFormat::Json => writeln!(out, "{}", json_line(input, &outcome)),
-            ValidateFormat::Text => write_text(&mut out, input, &outcome, args.lang, args.verbose),
-        };
+        let written = scrivi_esito(
+            &mut out,
+            &input.label,
+            input.sample,
+            &outcome,
+            args.format,
+            args.lang,
+            args.verbose,
+        );
         if written.is_err() {
             // Broken pipe or closed stdout: stop quietly, keep the exit status meaningful.
             break;
@@ -276,16 +293,32 @@ fn issue_json(issue: &Issue) -> Value {
     v
 }
 
-fn json_line(input: &Input, outcome: &Outcome) -> Value {
+/// Writes the report of one document in the chosen format (shared with `siuss check`).
+pub fn scrivi_esito(
+    out: &mut impl Write,
+    label: &str,
+    sample: Option<&samples::Sample>,
+    esito: &Esito,
+    format: ValidateFormat,
+    lang: Lang,
+    verbose: bool,
+) -> io::Result<()> {
+    match format {
+        ValidateFormat::Json => writeln!(out, "{}", json_line(label, sample, esito)),
+        ValidateFormat::Text => write_text(out, label, sample, esito, lang, verbose),
+    }
+}
+
+fn json_line(label: &str, sample: Option<&samples::Sample>, outcome: &Esito) -> Value {
     let mut v = match outcome {
-        Outcome::Failed(message, issues) => json!({
-            "file": input.label,
+        Esito::Failed(message, issues) => json!({
+            "file": label,
             "valid": false,
             "error": message,
             "issues": issues.iter().map(issue_json).collect::<Vec<_>>(),
         }),
-        Outcome::Validated(report) => json!({
-            "file": input.label,
+        Esito::Validated(report) => json!({
+            "file": label,
             "valid": report.is_valid(),
             "blocking": report.is_blocking(),
             "counts": {
@@ -303,9 +336,9 @@ fn json_line(input: &Input, outcome: &Outcome) -> Value {
             }).collect::<Vec<_>>(),
         }),
     };
-    if let (Some(sample), Some(obj)) = (input.sample, v.as_object_mut()) {
+    if let (Some(sample), Some(obj)) = (sample, v.as_object_mut()) {
         obj.insert("expect_valid".into(), Value::Bool(sample.expect_valid));
-        if let Outcome::Validated(report) = outcome {
+        if let Esito::Validated(report) = outcome {
             obj.insert("as_expected".into(), Value::Bool(sample_ok(sample, report)));
         }
     }
@@ -318,19 +351,20 @@ fn plural(n: usize, one: &str, many: &str) -> String {
 
 fn write_text(
     out: &mut impl Write,
-    input: &Input,
-    outcome: &Outcome,
+    label: &str,
+    sample: Option<&samples::Sample>,
+    outcome: &Esito,
     lang: Lang,
     verbose: bool,
 ) -> io::Result<()> {
     writeln!(out)?;
     let report = match outcome {
-        Outcome::Failed(message, _) => {
-            writeln!(out, "== {}: NOT READ", input.label)?;
+        Esito::Failed(message, _) => {
+            writeln!(out, "== {label}: NOT READ")?;
             writeln!(out, "   {message}")?;
             return Ok(());
         }
-        Outcome::Validated(report) => report,
+        Esito::Validated(report) => report,
     };
     let verdict = if report.is_blocking() {
         "INVALID (blocking)"
@@ -341,13 +375,12 @@ fn write_text(
     };
     writeln!(
         out,
-        "== {}: {verdict} — {}, {}, {}",
-        input.label,
+        "== {label}: {verdict} — {}, {}, {}",
         plural(report.count(Severity::Error), "error", "errors"),
         plural(report.count(Severity::Warning), "warning", "warnings"),
         plural(report.count(Severity::Info), "notice", "notices"),
     )?;
-    if let Some(sample) = input.sample {
+    if let Some(sample) = sample {
         let expected = if sample.expect_valid {
             "expected valid".to_string()
         } else {

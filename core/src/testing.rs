@@ -843,3 +843,375 @@ pub fn fase() -> BoxedStrategy<Fase> {
     ]
     .boxed()
 }
+
+// ---------------------------------------------------------------------------------------------
+// INPS flows (`siuss.md` §4, §6): XSD-valid typed flows for the XML codec tests
+// ---------------------------------------------------------------------------------------------
+
+pub use strategie_siuss::{
+    beneficiario_siuss, flusso_ps, flusso_sinba, identificazione_flusso, sinba_siuss,
+};
+
+/// Strategies for the typed INPS flows. Every generated flow is valid against its XSD
+/// (`PS_PSA_SINA201812.xsd`, `SINBA.xsd`): enumerations, patterns, lengths, `xs:date`,
+/// `xs:decimal`, `xs:int` ranges, occurrence bounds; optional SINA containers are absent or
+/// non-empty. Free texts include characters that need escaping and XML whitespace.
+mod strategie_siuss {
+    use proptest::collection::vec;
+    use proptest::option;
+    use proptest::prelude::*;
+
+    use crate::siuss::flusso::*;
+
+    /// An enumeration value `1`..=`n`.
+    fn enumerato(n: u8) -> BoxedStrategy<String> {
+        (1..=n).prop_map(|v| v.to_string()).boxed()
+    }
+
+    fn opz(s: BoxedStrategy<String>) -> BoxedStrategy<Option<String>> {
+        option::of(s).boxed()
+    }
+
+    /// Free text of `min..=max` characters, with characters to escape and XML whitespace.
+    fn testo_libero(min: usize, max: usize) -> BoxedStrategy<String> {
+        vec(
+            prop_oneof![
+                6 => proptest::char::range('a', 'z'),
+                2 => proptest::char::range('A', 'Z'),
+                1 => proptest::sample::select(vec![
+                    ' ', '&', '<', '>', '"', '\'', 'è', 'à', 'ß', '€', '\t', '\n', '\r', '.', '/',
+                ]),
+            ],
+            min..=max,
+        )
+        .prop_map(|c| c.into_iter().collect())
+        .boxed()
+    }
+
+    fn cifre(n: usize) -> BoxedStrategy<String> {
+        proptest::string::string_regex(&format!("[0-9]{{{n}}}"))
+            .map(|s| s.boxed())
+            .unwrap_or_else(|_| Just("0".repeat(n)).boxed())
+    }
+
+    fn regex(r: &str) -> BoxedStrategy<String> {
+        proptest::string::string_regex(r)
+            .map(|s| s.boxed())
+            .unwrap_or_else(|_| Just(String::new()).boxed())
+    }
+
+    /// `CodiceFiscale` / `CFOperatore` pattern (16 characters, or 11 digits and 0–5 spaces).
+    fn cf() -> BoxedStrategy<String> {
+        prop_oneof![
+            4 => regex("[A-Z]{6}[0-9]{2}[A-Za-z][0-9]{2}[A-Z][A-Z0-9]{3}[A-Z]"),
+            1 => regex("[0-9]{11} {0,5}"),
+        ]
+        .boxed()
+    }
+
+    fn data() -> BoxedStrategy<String> {
+        (1990u32..=2030, 1u32..=12, 1u32..=28)
+            .prop_map(|(a, m, g)| format!("{a:04}-{m:02}-{g:02}"))
+            .boxed()
+    }
+
+    fn decimale() -> BoxedStrategy<String> {
+        regex("-?[0-9]{1,6}(\\.[0-9]{1,2})?")
+    }
+
+    fn mese_anno() -> BoxedStrategy<String> {
+        (1u32..=12, 1900u32..=2099)
+            .prop_map(|(m, a)| format!("{m:02}/{a}"))
+            .boxed()
+    }
+
+    fn codice_prestazione() -> BoxedStrategy<String> {
+        regex("[A-Z][0-9]\\.[0-9]{2}(\\.[0-9]{2})?")
+    }
+
+    /// Strategy for [`IdentificazioneFlusso`].
+    pub fn identificazione_flusso() -> BoxedStrategy<IdentificazioneFlusso> {
+        (
+            regex("[A-Z][0-9]{3}\\.(PS|SINBA)\\.[0-9]{8}\\.[0-9]{7}"),
+            testo_libero(1, 32),
+            opz(testo_libero(1, 100)),
+            regex("[A-Z][0-9]{3}"),
+            cf(),
+        )
+            .prop_map(
+                |(nome, codice, denominazione, indirizzo, cf)| IdentificazioneFlusso {
+                    nome: Some(nome),
+                    ente: Ente {
+                        codice: Some(codice),
+                        denominazione,
+                        indirizzo: Some(indirizzo),
+                        cf_operatore: Some(cf),
+                    },
+                },
+            )
+            .boxed()
+    }
+
+    fn anagrafica() -> BoxedStrategy<Anagrafica> {
+        (
+            testo_libero(1, 36),
+            testo_libero(1, 36),
+            cifre(4),
+            regex("[A-Z][0-9]{3}"),
+            enumerato(2),
+            cifre(3),
+            opz(cifre(3)),
+        )
+            .prop_map(
+                |(cognome, nome, anno, luogo, genere, citt, citt2)| Anagrafica {
+                    cognome: Some(cognome),
+                    nome: Some(nome),
+                    anno_nascita: Some(anno),
+                    luogo_nascita: Some(luogo),
+                    genere: Some(genere),
+                    codice_cittadinanza: Some(citt),
+                    codice_seconda_cittadinanza: citt2,
+                },
+            )
+            .boxed()
+    }
+
+    fn indirizzo() -> BoxedStrategy<Indirizzo> {
+        (opz(cifre(2)), opz(cifre(6)), cifre(3))
+            .prop_map(|(r, c, n)| Indirizzo {
+                codice_regione: r,
+                codice_comune: c,
+                codice_nazione: Some(n),
+            })
+            .boxed()
+    }
+
+    fn sina() -> BoxedStrategy<Sina> {
+        (
+            (
+                enumerato(3),
+                enumerato(3),
+                opz(enumerato(3)),
+                enumerato(2),
+                opz(enumerato(3)),
+                enumerato(3),
+                enumerato(3),
+                enumerato(4),
+                enumerato(7),
+                opz(enumerato(2)),
+            ),
+            option::of(vec(codice_prestazione(), 1..=3)),
+            option::of(vec(enumerato(8), 1..=3)),
+        )
+            .prop_map(|((a, b, c, d, e, f, g, h, i, j), nec, inv)| Sina {
+                mobilita: Some(a),
+                attivita_vita_quotidiana: Some(b),
+                disturbi_area_cognitiva: c,
+                disturbi_comportamentali: Some(d),
+                necessita_cure_sanitarie: e,
+                area_reddituale: Some(f),
+                area_supporto: Some(g),
+                fonte_derivazione_valutazione: Some(h),
+                strumento_valutazione: Some(i),
+                fonte_derivazione_invalidita: j,
+                necessita_interventi_sociali: nec
+                    .map(|codici_prestazione| NecessitaInterventiSociali { codici_prestazione }),
+                invalidita_civile: inv.map(|inv_civ| InvaliditaCivile { inv_civ }),
+            })
+            .boxed()
+    }
+
+    fn prestazione() -> BoxedStrategy<PrestazioniSociali> {
+        (
+            (
+                opz(prop_oneof![Just("I".to_string()), Just("C".to_string())].boxed()),
+                enumerato(4),
+                opz(enumerato(2)),
+                opz(testo_libero(0, 30)),
+                opz(cifre(4)),
+                opz(data()),
+                codice_prestazione(),
+                testo_libero(10, 60),
+                testo_libero(1, 32),
+                opz(data()),
+            ),
+            (
+                opz(data()),
+                opz(data()),
+                opz(data()),
+                opz(decimale()),
+                opz((1u8..=12).prop_map(|v| v.to_string()).boxed()),
+                opz(decimale()),
+                opz(decimale()),
+                opz(decimale()),
+                opz(decimale()),
+                opz(decimale()),
+            ),
+            (
+                opz(decimale()),
+                opz(regex("[0-9]{1,3}\\.[0-5][0-9]")),
+                enumerato(2),
+                opz(enumerato(3)),
+                option::of(sina()),
+            ),
+        )
+            .prop_map(
+                |(
+                    (a, b, c, d, e, f, g, h, i, j),
+                    (k, l, m, n, o, p, q, r, s, t),
+                    (u, v, w, x, sina),
+                )| {
+                    PrestazioniSociali {
+                        tipo_operazione: a,
+                        presenza_prova_mezzi: Some(b),
+                        carattere_prestazione: c,
+                        numero_protocollo_dsu: d,
+                        anno_protocollo_dsu: e,
+                        data_dsu: f,
+                        codice_prestazione: Some(g),
+                        denominazione_prestazione: Some(h),
+                        protocollo_domanda: Some(i),
+                        data_evento: j,
+                        data_inizio_prestazione: k,
+                        data_fine_prestazione: l,
+                        data_erogazione_prestazione: m,
+                        importo_prestazione: n,
+                        periodo_erogazione: o,
+                        importo_mensile: p,
+                        importo_quota_ente: q,
+                        importo_quota_utente: r,
+                        importo_quota_ssn: s,
+                        importo_quota_richiesta: t,
+                        importo_soglia_isee: u,
+                        ore_servizio_mensile: v,
+                        presa_carico: Some(w),
+                        area_utenza: x,
+                        sina,
+                    }
+                },
+            )
+            .boxed()
+    }
+
+    /// Strategy for [`Beneficiario`] (1–5 `Indirizzo`, 1–3 `PrestazioniSociali`).
+    pub fn beneficiario_siuss() -> BoxedStrategy<Beneficiario> {
+        (
+            cf(),
+            anagrafica(),
+            vec(indirizzo(), 1..=5),
+            vec(prestazione(), 1..=3),
+        )
+            .prop_map(
+                |(cf, anagrafica, indirizzi, prestazioni_sociali)| Beneficiario {
+                    codice_fiscale: Some(cf),
+                    anagrafica,
+                    indirizzi,
+                    prestazioni_sociali,
+                },
+            )
+            .boxed()
+    }
+
+    /// Strategy for an XSD-valid [`FlussoPsPsaSina`] (1–3 beneficiaries).
+    pub fn flusso_ps() -> BoxedStrategy<FlussoPsPsaSina> {
+        (identificazione_flusso(), vec(beneficiario_siuss(), 1..=3))
+            .prop_map(|(identificazione_flusso, beneficiari)| FlussoPsPsaSina {
+                identificazione_flusso,
+                beneficiari,
+            })
+            .boxed()
+    }
+
+    /// Strategy for [`Sinba`] (every attribute drawn from its XSD type).
+    pub fn sinba_siuss() -> BoxedStrategy<Sinba> {
+        // (attribute, strategy, required) in XSD order.
+        let attributi: Vec<(&'static str, BoxedStrategy<String>, bool)> = vec![
+            ("IDBeneficiario", regex("[A-Za-z0-9_-]{1,20}"), true),
+            ("MinoreStranieroNoAcc", enumerato(2), true),
+            ("CondizioneMinore", enumerato(5), true),
+            ("LuogoVita", enumerato(8), true),
+            ("ScuolaFrequentata", enumerato(8), true),
+            ("CondizioneLavoro", enumerato(4), true),
+            ("Disabilita", enumerato(2), true),
+            ("TipoDisabilita", enumerato(4), false),
+            ("InvCivCertificazioni", enumerato(5), false),
+            ("CodiceCittadinanzaPadre", cifre(3), false),
+            ("CodiceCittadinanzaMadre", cifre(3), false),
+            ("CodiceRegioneResidenzaPadre", cifre(2), false),
+            ("CodiceRegioneResidenzaMadre", cifre(2), false),
+            ("TitoloStudioPadre", enumerato(6), false),
+            ("TitoloStudioMadre", enumerato(6), false),
+            ("OccupazionePadre", enumerato(8), false),
+            ("OccupazioneMadre", enumerato(8), false),
+            ("DataPrimaSegnalazione", mese_anno(), true),
+            ("FonteSegnalazione", enumerato(14), true),
+            ("ValutazioneMinore", enumerato(13), true),
+            ("ValutazioneFamigliaMinore", enumerato(13), true),
+            ("SegnalazioneAutoritaGiudiziaria", enumerato(2), true),
+            ("DataSegnalazione", mese_anno(), false),
+            ("ProvvedimentoGiudiziario", enumerato(2), true),
+            ("DataProvvedimentoGiudiziario", mese_anno(), false),
+            ("AutoritaProvvedimento", enumerato(4), false),
+            ("PotestaTutela", enumerato(5), false),
+            ("TipoProvvedimentoGiudiziario", enumerato(8), false),
+            ("FormaInterventoAffido", enumerato(2), false),
+            ("TipoInterventoAffido", enumerato(2), false),
+            ("DurataAffido", enumerato(2), false),
+            ("CarattereAffido", enumerato(2), false),
+            ("EsitoAffido", enumerato(9), false),
+            ("CarattereInserimentoResidenziale", enumerato(10), false),
+            ("FormaInserimentoResidenziale", enumerato(2), false),
+            ("TipoInserimentoResidenziale", enumerato(2), false),
+            ("EsitoInserimentoStruttura", enumerato(9), false),
+            ("MotivazioneChiusuraCarico", enumerato(9), false),
+            ("SituazioneChiusuraCarico", enumerato(8), false),
+            ("CollaborazioniInterventi", enumerato(9), false),
+            ("NumeroComponentiISEE", enumerato(9), false),
+            ("FasciaEtaBeneficiario", enumerato(6), true),
+            ("FasciaISEEBeneficiario", enumerato(8), false),
+            ("AnnoNascita", cifre(4), true),
+            ("CodiceRegioneResidenza", cifre(2), false),
+            ("CodiceNazioneResidenza", cifre(3), true),
+        ];
+        let nomi: Vec<&'static str> = attributi.iter().map(|(n, _, _)| *n).collect();
+        let valori: Vec<BoxedStrategy<Option<String>>> = attributi
+            .into_iter()
+            .map(|(_, s, obbligatorio)| {
+                if obbligatorio {
+                    s.prop_map(Some).boxed()
+                } else {
+                    opz(s)
+                }
+            })
+            .collect();
+        (
+            valori,
+            vec(codice_prestazione(), 1..=3),
+            vec(enumerato(6), 1..=3),
+        )
+            .prop_map(move |(valori, codici_prestazione, composizione_famiglia)| {
+                let mut s = Sinba {
+                    prestazioni: PrestazioniSinba { codici_prestazione },
+                    famiglia: Famiglia {
+                        composizione_famiglia,
+                    },
+                    ..Default::default()
+                };
+                for (nome, valore) in nomi.iter().zip(valori) {
+                    s.imposta(nome, valore);
+                }
+                s
+            })
+            .boxed()
+    }
+
+    /// Strategy for an XSD-valid [`FlussoSinba`] (1–3 items).
+    pub fn flusso_sinba() -> BoxedStrategy<FlussoSinba> {
+        (identificazione_flusso(), vec(sinba_siuss(), 1..=3))
+            .prop_map(|(identificazione_flusso, sinba)| FlussoSinba {
+                identificazione_flusso,
+                sinba,
+            })
+            .boxed()
+    }
+}

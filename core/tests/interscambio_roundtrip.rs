@@ -353,7 +353,7 @@ fn canonico(e: &Elemento) -> Nodo {
             // Prefixed attributes (only `xsi:` in these messages) keep a marker.
             let nome = match a.prefisso {
                 Some(_) => format!("xsi:{}", a.nome),
-                None => a.nome.clone(),
+                None => a.nome.to_string(),
             };
             (nome, a.valore.trim().to_string())
         })
@@ -378,7 +378,7 @@ fn canonico(e: &Elemento) -> Nodo {
         }
     }
     Nodo {
-        nome: e.nome.clone(),
+        nome: e.nome.to_string(),
         attributi,
         testo: e.testo.trim().to_string(),
         figli,

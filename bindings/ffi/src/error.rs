@@ -77,6 +77,23 @@ pub enum CartellaError {
         /// The state of the process (`INIZIALE`, `ACCESSO`, …).
         state: String,
     },
+    /// A national flow (`siuss.md` §8) cannot be derived from the D record asked for: the
+    /// blocking findings say why.
+    #[error("{detail}")]
+    FlussoNonDerivabile {
+        /// Message (rule ids and paths).
+        detail: String,
+        /// The blocking findings.
+        issues: Vec<crate::findings::Issue>,
+    },
+    /// A WaaS request was refused (`400`): the response to send back and its findings.
+    #[error("{detail}")]
+    Rifiuto {
+        /// The problem detail (rule ids and English messages).
+        detail: String,
+        /// The `application/problem+json` response, with the findings.
+        response: crate::siuss::HttpResponse,
+    },
     /// A failure of the library itself (a bug): please report it.
     #[error("{detail}")]
     Internal {
@@ -148,6 +165,10 @@ impl From<Core> for CartellaError {
             Core::Argomento { name, .. } => CartellaError::InvalidArgument {
                 detail,
                 name: name.to_string(),
+            },
+            Core::FlussoNonDerivabile { findings } => CartellaError::FlussoNonDerivabile {
+                detail,
+                issues: findings.into_iter().map(Into::into).collect(),
             },
             // I/O and any error kind added to the core later.
             _ => CartellaError::Internal { detail },

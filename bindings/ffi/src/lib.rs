@@ -21,6 +21,7 @@
 //! | code lists | [`RegistryHandle`], [`code_label`], [`code_list`] |
 //! | lifecycle | [`Cartella::current_state`], [`Cartella::allowed_transitions`], [`Cartella::apply_event`], [`Cartella::new_access`], [`Cartella::replay`] |
 //! | interscambio | [`read_message`], [`write_message`], [`message_for_process`], [`MessageHandle`], [`WriteOptions`], [`ack_for`], [`ack_type`], [`write_ack`], [`read_ack`], [`AckHandle`] |
+//! | national flows (SIUSS) | [`derive_period`], [`derive_prestazione`], [`derive_sinba`], [`FlussoHandle`], [`read_flusso_xml`], [`FlussoHandle::check`], [`check_file`], [`id_flusso`], [`parse_id_flusso`], [`parametri_flussi`], [`RegistroInviiHandle`], [`get_flussi`], [`post_esiti`], [`voce_from_xml`], [`select_flussi_xml`], [`id_beneficiario_sinba`] |
 //! | samples | [`samples`], [`sample`] |
 
 uniffi::setup_scaffolding!();
@@ -34,6 +35,7 @@ mod interscambio;
 mod lifecycle;
 mod rules;
 mod samples;
+mod siuss;
 
 pub use cartella_obj::{
     validate_json, AssistitoInfo, CartellaHandle, EnteInfo, FaseInfo, ProcessoInfo,
@@ -57,6 +59,13 @@ pub use interscambio::{
 pub use lifecycle::{new_cartella, EventData, LifecycleEvent, ReplayResult};
 pub use rules::{explain, rules, RuleInfo};
 pub use samples::{sample, samples, Sample};
+pub use siuss::{
+    check_file, derive_period, derive_prestazione, derive_sinba, get_flussi, id_beneficiario_sinba,
+    id_flusso, parametri_flussi, parse_id_flusso, post_esiti, read_flusso_xml, select_flussi_xml,
+    voce_from_xml, CampiOpzionali, Canale, CheckOptions, Derivazione, DeriveOptions, FlussoHandle,
+    FlussoLetto, FlussoXml, HttpResponse, IdCaso, IdFlusso, ModalitaSina, ParametriFlussi,
+    RegistroInviiHandle, SelezioneFlussi, StatoFlusso, TipoFlusso, VoceFlusso, VoceRegistro,
+};
 
 /// Version of this library (the `cartella` crate version).
 #[uniffi::export]

@@ -117,6 +117,18 @@ pub fn to_py(py: Python<'_>, e: CartellaError) -> PyErr {
             message,
             &[("name", obj(py, name))],
         ),
+        CartellaError::FlussoNonDerivabile { findings } => {
+            let issues: Vec<crate::validate::PyIssue> = findings
+                .into_iter()
+                .map(|inner| crate::validate::PyIssue { inner })
+                .collect();
+            make(
+                py,
+                "FlussoNonDerivabileError",
+                message,
+                &[("issues", obj(py, issues))],
+            )
+        }
         CartellaError::Io(_) => make(py, "CartellaIOError", message, &[]),
         _ => make(py, "CartellaError", message, &[]),
     }

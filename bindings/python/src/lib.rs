@@ -14,6 +14,7 @@ mod interscambio;
 mod lifecycle;
 mod model;
 mod samples;
+mod siuss;
 mod validate;
 
 use pyo3::prelude::*;
@@ -64,6 +65,30 @@ fn _cartella(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(interscambio::ack_for, m)?)?;
     m.add_function(wrap_pyfunction!(interscambio::write_ack, m)?)?;
     m.add_function(wrap_pyfunction!(interscambio::read_ack, m)?)?;
+
+    // National flows (SIUSS).
+    m.add_class::<siuss::PyFlusso>()?;
+    m.add_class::<siuss::PyDerivazione>()?;
+    m.add_class::<siuss::PyFlussoLetto>()?;
+    m.add_class::<siuss::PyIdFlusso>()?;
+    m.add_class::<siuss::PyHttpResponse>()?;
+    m.add_class::<siuss::PyParametriFlussi>()?;
+    m.add_class::<siuss::PyVoceFlusso>()?;
+    m.add_class::<siuss::PySelezioneFlussi>()?;
+    m.add_class::<siuss::PyVoceRegistro>()?;
+    m.add_class::<siuss::PyRegistroInvii>()?;
+    m.add_function(wrap_pyfunction!(siuss::siuss_derive_period, m)?)?;
+    m.add_function(wrap_pyfunction!(siuss::siuss_derive_prestazione, m)?)?;
+    m.add_function(wrap_pyfunction!(siuss::siuss_derive_sinba, m)?)?;
+    m.add_function(wrap_pyfunction!(siuss::siuss_check, m)?)?;
+    m.add_function(wrap_pyfunction!(siuss::siuss_check_file, m)?)?;
+    m.add_function(wrap_pyfunction!(siuss::siuss_read_xml, m)?)?;
+    m.add_function(wrap_pyfunction!(siuss::id_flusso, m)?)?;
+    m.add_function(wrap_pyfunction!(siuss::voce_from_xml, m)?)?;
+    m.add_function(wrap_pyfunction!(siuss::select_flussi_xml, m)?)?;
+    m.add_function(wrap_pyfunction!(siuss::get_flussi, m)?)?;
+    m.add_function(wrap_pyfunction!(siuss::post_esiti, m)?)?;
+    m.add_function(wrap_pyfunction!(siuss::id_beneficiario_sinba, m)?)?;
 
     // Code lists.
     m.add_class::<codelists::PyRegistry>()?;

@@ -31,6 +31,88 @@ fn oid_item(fase: TipoFase, chiave: &str) -> Option<&'static str> {
     oid::item(fase, chiave).and_then(|v| v.oid)
 }
 
+/// `unisci!(a, "/b[", n, "]")`: the concatenation of string and integer pieces, written into one
+/// buffer sized in advance (the xml and model paths of the reader; cheaper than `format!`).
+macro_rules! unisci {
+    ($($p:expr),+ $(,)?) => {
+        unisci_pezzi(&[$(&$p as &dyn Pezzo),+])
+    };
+}
+
+/// A piece of [`unisci!`].
+trait Pezzo {
+    /// Its length in bytes (an upper bound for integers).
+    fn lunghezza(&self) -> usize;
+    /// Appends it.
+    fn scrivi(&self, s: &mut String);
+}
+
+impl Pezzo for str {
+    fn lunghezza(&self) -> usize {
+        self.len()
+    }
+    fn scrivi(&self, s: &mut String) {
+        s.push_str(self);
+    }
+}
+
+impl Pezzo for String {
+    fn lunghezza(&self) -> usize {
+        self.len()
+    }
+    fn scrivi(&self, s: &mut String) {
+        s.push_str(self);
+    }
+}
+
+impl Pezzo for std::borrow::Cow<'_, str> {
+    fn lunghezza(&self) -> usize {
+        self.len()
+    }
+    fn scrivi(&self, s: &mut String) {
+        s.push_str(self);
+    }
+}
+
+impl Pezzo for usize {
+    fn lunghezza(&self) -> usize {
+        20
+    }
+    fn scrivi(&self, s: &mut String) {
+        let mut cifre = [0u8; 20];
+        let mut n = *self;
+        let mut i = cifre.len();
+        loop {
+            i -= 1;
+            cifre[i] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        for &c in &cifre[i..] {
+            s.push(char::from(c));
+        }
+    }
+}
+
+impl<T: Pezzo + ?Sized> Pezzo for &T {
+    fn lunghezza(&self) -> usize {
+        (**self).lunghezza()
+    }
+    fn scrivi(&self, s: &mut String) {
+        (**self).scrivi(s);
+    }
+}
+
+fn unisci_pezzi(pezzi: &[&dyn Pezzo]) -> String {
+    let mut s = String::with_capacity(pezzi.iter().map(|p| p.lunghezza()).sum());
+    for p in pezzi {
+        p.scrivi(&mut s);
+    }
+    s
+}
+
 /// `item!(self.metodo(&voce, obj.campo))` is `self.metodo(&voce, "campo", &mut obj.campo)`:
 /// one item of a phase read into the field of the same name.
 macro_rules! item {
@@ -42,7 +124,7 @@ macro_rules! item {
 /// One item (`observation`) of a phase, with what reading its value needs.
 struct Voce<'a> {
     /// The `observation`.
-    el: &'a Elemento,
+    el: &'a Elemento<'a>,
     fase: TipoFase,
     chiave: &'a str,
     /// Its xml path.
@@ -55,7 +137,7 @@ struct Voce<'a> {
 
 impl<'a> Voce<'a> {
     /// The item `el` at `xp` of phase `fase`; its key is its `code/@code`.
-    fn new(el: &'a Elemento, fase: TipoFase, xp: &'a str, base: &'a str, unico: bool) -> Self {
+    fn new(el: &'a Elemento<'a>, fase: TipoFase, xp: &'a str, base: &'a str, unico: bool) -> Self {
         let chiave = el
             .figlio("code")
             .and_then(|c| c.attr("code"))
@@ -70,12 +152,12 @@ impl<'a> Voce<'a> {
         }
     }
 
-    fn value(&self) -> Option<&Elemento> {
+    fn value(&self) -> Option<&'a Elemento<'a>> {
         self.el.figlio("value")
     }
 
     fn vxp(&self) -> String {
-        format!("{}/value[1]", self.xp)
+        unisci!(self.xp, "/value[1]")
     }
 }
 
@@ -171,7 +253,7 @@ pub(crate) struct Lettore {
 }
 
 /// Elements found with their xml paths.
-type Trovati<'e> = Vec<(&'e Elemento, String)>;
+type Trovati<'e> = Vec<(&'e Elemento<'e>, String)>;
 
 /// A value read from a TS.
 enum Ts {
@@ -194,8 +276,8 @@ impl Lettore {
     }
 
     fn non_mappato(&mut self, e: &Elemento, xml_path: &str) {
-        if self.non_mappati.insert(e.nome.clone()) {
-            self.emetti("XML-010", "", xml_path, [("nome", e.nome.clone())]);
+        if self.non_mappati.insert(e.nome.to_string()) {
+            self.emetti("XML-010", "", xml_path, [("nome", e.nome.to_string())]);
         }
     }
 
@@ -245,23 +327,23 @@ impl Lettore {
         let nf = e.attr("nullFlavor").is_some();
         let Some(code) = e.attr("code").filter(|c| !c.is_empty()) else {
             if !nf {
-                self.emetti("CSI-CMP-022", path, xp, [("elemento", e.nome.clone())]);
+                self.emetti("CSI-CMP-022", path, xp, [("elemento", e.nome.to_string())]);
             }
             return None;
         };
         if nf {
-            self.emetti("XML-015", path, xp, [("elemento", e.nome.clone())]);
+            self.emetti("XML-015", path, xp, [("elemento", e.nome.to_string())]);
         }
         self.tipo_xsi(e, &["CD", "CE", "CV", "CS", "CO"], path, xp);
         let system = match e.attr("codeSystem").filter(|s| !s.is_empty()) {
             Some("CD" | "ANY" | "MO") => {
-                self.emetti("CSI-CMP-013", path, xp, [("chiave", e.nome.clone())]);
+                self.emetti("CSI-CMP-013", path, xp, [("chiave", e.nome.to_string())]);
                 oid.unwrap_or_default().to_string()
             }
             Some(s) => s.to_string(),
             None => {
                 if oid.is_some() {
-                    self.emetti("CSI-CMP-006", path, xp, [("chiave", e.nome.clone())]);
+                    self.emetti("CSI-CMP-006", path, xp, [("chiave", e.nome.to_string())]);
                 }
                 oid.unwrap_or_default().to_string()
             }
@@ -294,26 +376,26 @@ impl Lettore {
         self.tipo_xsi(e, &["MO"], path, xp);
         let xsi_mo = e.attr_prefissato("type") == Some("MO");
         let (testo, currency) = if xsi_mo && e.attr("value").is_some() {
-            self.emetti("CSI-CMP-002", path, xp, [("chiave", e.nome.clone())]);
+            self.emetti("CSI-CMP-002", path, xp, [("chiave", e.nome.to_string())]);
             (e.attr("value"), e.attr("currency"))
         } else {
             (e.attr("code"), e.attr("currency"))
         };
         let Some(testo) = testo.filter(|t| !t.is_empty()) else {
             if e.attr("nullFlavor").is_none() {
-                self.emetti("CSI-CMP-022", path, xp, [("elemento", e.nome.clone())]);
+                self.emetti("CSI-CMP-022", path, xp, [("elemento", e.nome.to_string())]);
             }
             return None;
         };
         let currency = match currency.filter(|c| !c.is_empty()) {
             Some(c) => c.to_string(),
             None => {
-                self.emetti("CSI-CMP-003", path, xp, [("chiave", e.nome.clone())]);
+                self.emetti("CSI-CMP-003", path, xp, [("chiave", e.nome.to_string())]);
                 "EUR".to_string()
             }
         };
         let normalizzato = if testo.contains(',') && !testo.contains('.') {
-            self.emetti("CSI-CMP-021", path, xp, [("chiave", e.nome.clone())]);
+            self.emetti("CSI-CMP-021", path, xp, [("chiave", e.nome.to_string())]);
             testo.replace(',', ".")
         } else {
             testo.to_string()
@@ -321,7 +403,7 @@ impl Lettore {
         match Decimale::parse(&normalizzato) {
             Ok(amount) => Some(Importo { amount, currency }),
             Err(_) => {
-                self.emetti("CSI-MON-008", path, xp, [("chiave", e.nome.clone())]);
+                self.emetti("CSI-MON-008", path, xp, [("chiave", e.nome.to_string())]);
                 None
             }
         }
@@ -335,15 +417,15 @@ impl Lettore {
             None => {
                 let v = e.attr("value");
                 if v.is_some() {
-                    self.emetti("CSI-CMP-002", path, xp, [("chiave", e.nome.clone())]);
+                    self.emetti("CSI-CMP-002", path, xp, [("chiave", e.nome.to_string())]);
                 }
                 v
             }
         };
         if v.is_none() && e.attr("nullFlavor").is_none() {
-            self.emetti("CSI-CMP-022", path, xp, [("elemento", e.nome.clone())]);
+            self.emetti("CSI-CMP-022", path, xp, [("elemento", e.nome.to_string())]);
         }
-        self.istante(v, path, &format!("{xp}/@code"))
+        self.istante(v, path, &unisci!(xp, "/@code"))
     }
 
     fn testo_el(&mut self, e: Option<&Elemento>) -> Option<Testo> {
@@ -399,7 +481,7 @@ impl Lettore {
                     "CSI-COD-009",
                     path,
                     xp,
-                    [("valore", c.to_string()), ("campo", e.nome.clone())],
+                    [("valore", c.to_string()), ("campo", e.nome.to_string())],
                 );
                 None
             }
@@ -409,7 +491,7 @@ impl Lettore {
     /// A day-precision date (`birthTime`), with `CSI-ANA-024` on other precisions.
     fn data_giorno(&mut self, e: Option<&Elemento>, path: &str, xp: &str) -> Option<Data> {
         let e = e?;
-        let xp = format!("{xp}/@value");
+        let xp = unisci!(xp, "/@value");
         let i = self.istante(e.attr("value"), path, &xp)?;
         if i.precision() != Precisione::Giorno {
             self.emetti("CSI-ANA-024", path, &xp, []);
@@ -460,29 +542,32 @@ impl Lettore {
     // -----------------------------------------------------------------------------------------
 
     fn messaggio(&mut self, radice: &Elemento) -> Option<MessaggioInterscambio> {
-        let rp = format!("/{}", radice.nome);
+        let rp = unisci!("/", radice.nome);
         if radice.nome != "PRSS_IN001004ZZ" || radice.namespace.as_deref() != Some(NS_HL7) {
             self.emetti(
                 "XML-004",
                 "",
                 &rp,
                 [
-                    ("atteso", format!("{{{NS_HL7}}}PRSS_IN001004ZZ")),
+                    ("atteso", unisci!("{", NS_HL7, "}PRSS_IN001004ZZ")),
                     ("trovato", nome_qualificato(radice)),
                 ],
             );
             return None;
         }
-        let mut xp = rp.clone();
-        self.namespace_figli(radice, &mut xp);
-        self.struttura(radice, &mut xp);
+        let mut cammino = Cammino {
+            radice: &rp,
+            passi: Vec::with_capacity(32),
+        };
+        self.namespace_figli(radice, &mut cammino);
+        self.struttura(radice, &mut cammino);
         match radice.attr("ITSVersion") {
             None => self.emetti("CSI-CMP-027", "", &rp, []),
             Some("XML_1.0") => {}
             Some(_) => self.emetti(
                 "XML-016",
                 "",
-                &format!("{rp}/@ITSVersion"),
+                &unisci!(rp, "/@ITSVersion"),
                 [
                     ("attributo", "ITSVersion".to_string()),
                     ("atteso", "XML_1.0".to_string()),
@@ -491,7 +576,7 @@ impl Lettore {
         }
         let mut m = MessaggioInterscambio::default();
         // id
-        let idxp = format!("{rp}/id[1]");
+        let idxp = unisci!(rp, "/id[1]");
         match radice.figlio("id") {
             Some(id) if id.attr("extension").is_some_and(|x| !x.is_empty()) => {
                 let root = id.attr("root").unwrap_or_default();
@@ -511,9 +596,9 @@ impl Lettore {
             _ => self.emetti("CSI-ENV-001", "/id_messaggio", &idxp, []),
         }
         // creationTime
-        let ctxp = format!("{rp}/creationTime[1]");
+        let ctxp = unisci!(rp, "/creationTime[1]");
         match radice.figlio("creationTime").and_then(|c| c.attr("value")) {
-            Some(v) => match self.ts(Some(v), "/data_creazione", &format!("{ctxp}/@value")) {
+            Some(v) => match self.ts(Some(v), "/data_creazione", &unisci!(ctxp, "/@value")) {
                 Ts::Valido(i) => m.data_creazione = i,
                 _ => self.emetti("CSI-ENV-002", "/data_creazione", &ctxp, []),
             },
@@ -524,7 +609,7 @@ impl Lettore {
             .and_then(|v| v.attr("code"))
             .map(str::to_string);
         // interactionId
-        let iixp = format!("{rp}/interactionId[1]");
+        let iixp = unisci!(rp, "/interactionId[1]");
         match radice.figlio("interactionId") {
             Some(ii) => {
                 if ii.attr("root").is_none() {
@@ -545,7 +630,7 @@ impl Lettore {
             None => self.emetti("CSI-ENV-003", "", &iixp, [("valore", String::new())]),
         }
         let codice_env = |l: &mut Lettore, nome: &str, ammessi: &[&str], rule: &str, path: &str| {
-            let xp = format!("{rp}/{nome}[1]");
+            let xp = unisci!(rp, "/", nome, "[1]");
             let c = radice
                 .figlio(nome)
                 .and_then(|e| e.attr("code"))
@@ -585,28 +670,28 @@ impl Lettore {
                 self.emetti(
                     "CSI-CMP-018",
                     "/accept_ack_code",
-                    &format!("{rp}/acceptAckCode[1]/@codeSystem"),
+                    &unisci!(rp, "/acceptAckCode[1]/@codeSystem"),
                     [],
                 );
             }
         }
         // receivers and sender
         for (i, rcv) in radice.figli_nome("receiver").enumerate() {
-            let xp = format!("{rp}/receiver[{}]/device[1]/id[1]", i + 1);
-            match self.id_device(rcv, &xp, &format!("/destinatari/{i}")) {
+            let xp = unisci!(rp, "/receiver[", i + 1, "]/device[1]/id[1]");
+            match self.id_device(rcv, &xp, &unisci!("/destinatari/", i)) {
                 Some(id) => m.destinatari.push(id),
-                None => self.emetti("CSI-ENV-007", &format!("/destinatari/{i}"), &xp, []),
+                None => self.emetti("CSI-ENV-007", &unisci!("/destinatari/", i), &xp, []),
             }
         }
         if radice.figlio("receiver").is_none() {
             self.emetti(
                 "CSI-ENV-007",
                 "/destinatari",
-                &format!("{rp}/receiver[1]"),
+                &unisci!(rp, "/receiver[1]"),
                 [],
             );
         }
-        let sxp = format!("{rp}/sender[1]/device[1]/id[1]");
+        let sxp = unisci!(rp, "/sender[1]/device[1]/id[1]");
         match radice
             .figlio("sender")
             .and_then(|s| self.id_device(s, &sxp, "/mittente"))
@@ -617,14 +702,14 @@ impl Lettore {
         m.cartella.ente_titolare.id = m.mittente.clone();
         // payload
         let mut processo = ProcessoAiuto::default();
-        let cap = format!("{rp}/controlActProcess[1]");
+        let cap = unisci!(rp, "/controlActProcess[1]");
         let mut eventi: Vec<(&Elemento, String)> = Vec::new();
         if let Some(ca) = radice.figlio("controlActProcess") {
             for (s, subj) in ca.figli_nome("subject").enumerate() {
                 for (k, ee) in subj.figli_nome("encounterEvent").enumerate() {
                     eventi.push((
                         ee,
-                        format!("{cap}/subject[{}]/encounterEvent[{}]", s + 1, k + 1),
+                        unisci!(cap, "/subject[", s + 1, "]/encounterEvent[", k + 1, "]"),
                     ));
                 }
             }
@@ -637,10 +722,10 @@ impl Lettore {
         for (pos, (ee, xp)) in eventi.iter().enumerate() {
             let j = letti.len();
             let primo_esito = self.issues.len();
-            let base = format!("/cartella/processi/0/fasi/{j}");
+            let base = unisci!("/cartella/processi/0/fasi/", j);
             if let Some(fase) = self.fase(ee, xp, &base, pos, totale) {
                 if let Some(pa) = ee.figlio("subject").and_then(|s| s.figlio("patient")) {
-                    let pxp = format!("{xp}/subject[1]/patient[1]");
+                    let pxp = unisci!(xp, "/subject[1]/patient[1]");
                     let a = self.assistito(ee, pa, &pxp);
                     if !assistito_letto {
                         m.cartella.assistito = a;
@@ -674,7 +759,7 @@ impl Lettore {
                     f.header_mut().esito_processo = Some(*esito);
                     self.emetti(
                         "CSI-LCY-020",
-                        &format!("/cartella/processi/0/fasi/{j}/esito_processo"),
+                        &unisci!("/cartella/processi/0/fasi/", j, "/esito_processo"),
                         &xps.get(j).cloned().unwrap_or_default(),
                         [("esito", esito.code().to_string())],
                     );
@@ -689,14 +774,14 @@ impl Lettore {
     /// XSD structure of the elements the mapping knows (§2 items 4 and 6): order of the
     /// `xs:sequence` (`XML-005`), required children (`XML-006`) and attributes (`XML-007`),
     /// `maxOccurs="1"` (`XML-009`), child elements inside text values (`XML-011`).
-    fn struttura(&mut self, e: &Elemento, xp: &mut String) {
-        if TESTUALI.contains(&e.nome.as_str()) {
+    fn struttura<'e>(&mut self, e: &'e Elemento<'e>, c: &mut Cammino<'e>) {
+        if TESTUALI.contains(&&*e.nome) {
             if let Some(f) = e.figli.first() {
                 self.emetti(
                     "XML-011",
                     "",
-                    &format!("{xp}/{}[1]", f.nome),
-                    [("elemento", f.nome.clone())],
+                    &unisci!(c.xp(), "/", f.nome, "[1]"),
+                    [("elemento", f.nome.to_string())],
                 );
             }
             return;
@@ -707,10 +792,10 @@ impl Lettore {
                     self.emetti(
                         "XML-007",
                         "",
-                        xp,
+                        &c.xp(),
                         [
                             ("attributo", (*a).to_string()),
-                            ("elemento", e.nome.clone()),
+                            ("elemento", e.nome.to_string()),
                         ],
                     );
                 }
@@ -720,10 +805,10 @@ impl Lettore {
                     self.emetti(
                         "XML-006",
                         "",
-                        &format!("{xp}/{o}[1]"),
+                        &unisci!(c.xp(), "/", o, "[1]"),
                         [
                             ("elemento", (*o).to_string()),
-                            ("contenitore", e.nome.clone()),
+                            ("contenitore", e.nome.to_string()),
                         ],
                     );
                 }
@@ -733,35 +818,30 @@ impl Lettore {
                     self.emetti(
                         "XML-009",
                         "",
-                        &format!("{xp}/{}[2]", secondo.nome),
+                        &unisci!(c.xp(), "/", secondo.nome, "[2]"),
                         [("elemento", (*m).to_string()), ("massimo", "1".to_string())],
                     );
                 }
             }
             let mut ultimo = 0;
-            let mut conteggi = Conteggi::default();
-            for f in &e.figli {
-                let n = conteggi.prossimo(&f.nome);
+            for (j, f) in e.figli.iter().enumerate() {
                 if let Some(i) = t.sequenza.iter().position(|s| *s == f.nome) {
                     if i < ultimo {
                         self.emetti(
                             "XML-005",
                             "",
-                            &format!("{xp}/{}[{n}]", f.nome),
-                            [("elemento", f.nome.clone())],
+                            &unisci!(c.xp(), "/", f.nome, "[", posizione_tra_omonimi(e, j), "]"),
+                            [("elemento", f.nome.to_string())],
                         );
                     }
                     ultimo = ultimo.max(i);
                 }
             }
         }
-        let mut conteggi = Conteggi::default();
-        for f in &e.figli {
-            let n = conteggi.prossimo(&f.nome);
-            let lunghezza = xp.len();
-            let _ = write!(xp, "/{}[{n}]", f.nome);
-            self.struttura(f, xp);
-            xp.truncate(lunghezza);
+        for (j, f) in e.figli.iter().enumerate() {
+            c.passi.push((e, j));
+            self.struttura(f, c);
+            c.passi.pop();
         }
     }
 
@@ -772,8 +852,8 @@ impl Lettore {
                 self.emetti(
                     "XML-018",
                     path,
-                    &format!("{xp}/@type"),
-                    [("tipo", t.to_string()), ("elemento", e.nome.clone())],
+                    &unisci!(xp, "/@type"),
+                    [("tipo", t.to_string()), ("elemento", e.nome.to_string())],
                 );
             }
         }
@@ -809,13 +889,13 @@ impl Lettore {
             if nuovo == vecchio {
                 continue;
             }
-            let da = format!("/cartella/processi/0/fasi/{vecchio}");
-            let a = format!("/cartella/processi/0/fasi/{nuovo}");
+            let da = unisci!("/cartella/processi/0/fasi/", vecchio);
+            let a = unisci!("/cartella/processi/0/fasi/", nuovo);
             for i in letti[vecchio].2.clone() {
                 if let Some(issue) = self.issues.get_mut(i) {
                     if let Some(resto) = issue.path.strip_prefix(&da) {
                         if resto.is_empty() || resto.starts_with('/') {
-                            issue.path = format!("{a}{resto}");
+                            issue.path = unisci!(a, resto);
                         }
                     }
                 }
@@ -831,26 +911,23 @@ impl Lettore {
         letti.iter().map(|(_, x, _)| x.clone()).collect()
     }
 
-    fn namespace_figli(&mut self, e: &Elemento, xp: &mut String) {
-        let mut conteggi = Conteggi::default();
-        for f in &e.figli {
-            let n = conteggi.prossimo(&f.nome);
-            let lunghezza = xp.len();
-            let _ = write!(xp, "/{}[{n}]", f.nome);
+    fn namespace_figli<'e>(&mut self, e: &'e Elemento<'e>, c: &mut Cammino<'e>) {
+        for (j, f) in e.figli.iter().enumerate() {
+            c.passi.push((e, j));
             if f.namespace.as_deref() != Some(NS_HL7) {
                 self.emetti(
                     "XML-004",
                     "",
-                    xp,
+                    &c.xp(),
                     [
-                        ("atteso", format!("{{{NS_HL7}}}{}", f.nome)),
+                        ("atteso", unisci!("{", NS_HL7, "}", f.nome)),
                         ("trovato", nome_qualificato(f)),
                     ],
                 );
             } else {
-                self.namespace_figli(f, xp);
+                self.namespace_figli(f, c);
             }
-            xp.truncate(lunghezza);
+            c.passi.pop();
         }
     }
 
@@ -864,7 +941,7 @@ impl Lettore {
                 path,
                 xp,
                 [
-                    ("elemento", format!("{}/device/id", padre.nome)),
+                    ("elemento", unisci!(padre.nome, "/device/id")),
                     ("valore", root.to_string()),
                 ],
             );
@@ -891,9 +968,9 @@ impl Lettore {
         let code = code_el
             .and_then(|c| c.attr("code"))
             .filter(|c| !c.is_empty());
-        let cxp = format!("{xp}/code[1]");
+        let cxp = unisci!(xp, "/code[1]");
         if code.is_none() {
-            self.emetti("CSI-FAS-003", &format!("{base}/codice_fase"), &cxp, []);
+            self.emetti("CSI-FAS-003", &unisci!(base, "/codice_fase"), &cxp, []);
         }
         // Empty placeholder record (§5, CSI-CMP-023).
         if vuoto(ee) {
@@ -905,7 +982,7 @@ impl Lettore {
                 if alias {
                     self.emetti(
                         "CSI-FAS-013",
-                        &format!("{base}/codice_fase"),
+                        &unisci!(base, "/codice_fase"),
                         &cxp,
                         [("codice", code.unwrap_or_default().to_string())],
                     );
@@ -918,7 +995,7 @@ impl Lettore {
                     [t] => {
                         self.emetti(
                             "CSI-FAS-004",
-                            &format!("{base}/tipo_fase"),
+                            &unisci!(base, "/tipo_fase"),
                             xp,
                             [
                                 ("metodo", "segnali".to_string()),
@@ -930,7 +1007,7 @@ impl Lettore {
                     [] if totale == 5 => {
                         self.emetti(
                             "CSI-FAS-004",
-                            &format!("{base}/tipo_fase"),
+                            &unisci!(base, "/tipo_fase"),
                             xp,
                             [
                                 ("metodo", "posizione".to_string()),
@@ -955,8 +1032,8 @@ impl Lettore {
             if root.is_empty() || !uid_valido(root) {
                 self.emetti(
                     "XML-014",
-                    &format!("{base}/id_fase"),
-                    &format!("{xp}/id[{}]/@root", k + 1),
+                    &unisci!(base, "/id_fase"),
+                    &unisci!(xp, "/id[", k + 1, "]/@root"),
                     [
                         ("attributo", "root".to_string()),
                         ("valore", root.to_string()),
@@ -992,52 +1069,52 @@ impl Lettore {
         let et: Vec<&Elemento> = ee.figli_nome("effectiveTime").collect();
         let mut esito_et = None;
         if let Some(e1) = et.first() {
-            let exp = format!("{xp}/effectiveTime[1]");
+            let exp = unisci!(xp, "/effectiveTime[1]");
             h.data_inizio = e1.figlio("low").and_then(|l| {
                 self.istante(
                     l.attr("value"),
-                    &format!("{base}/data_inizio"),
-                    &format!("{exp}/low[1]/@value"),
+                    &unisci!(base, "/data_inizio"),
+                    &unisci!(exp, "/low[1]/@value"),
                 )
             });
             h.data_fine = e1.figlio("high").and_then(|l| {
                 self.istante(
                     l.attr("value"),
-                    &format!("{base}/data_fine"),
-                    &format!("{exp}/high[1]/@value"),
+                    &unisci!(base, "/data_fine"),
+                    &unisci!(exp, "/high[1]/@value"),
                 )
             });
             esito_et = self.codice(
                 e1.figlio("dischargeDispositionCode"),
-                &format!("{base}/esito"),
-                &format!("{exp}/dischargeDispositionCode[1]"),
+                &unisci!(base, "/esito"),
+                &unisci!(exp, "/dischargeDispositionCode[1]"),
             );
         }
-        let dxp = format!("{xp}/dischargeDispositionCode[1]");
+        let dxp = unisci!(xp, "/dischargeDispositionCode[1]");
         let esito_dir = self.codice(
             ee.figlio("dischargeDispositionCode"),
-            &format!("{base}/esito"),
+            &unisci!(base, "/esito"),
             &dxp,
         );
         h.esito = match (esito_et, esito_dir) {
             (Some(a), Some(b)) => {
                 if a.code != b.code || a.system != b.system {
-                    self.emetti("CSI-FAS-012", &format!("{base}/esito"), &dxp, []);
+                    self.emetti("CSI-FAS-012", &unisci!(base, "/esito"), &dxp, []);
                 }
                 Some(a)
             }
             (Some(a), None) => Some(a),
             (None, Some(b)) => {
-                self.emetti("CSI-CMP-007", &format!("{base}/esito"), &dxp, []);
+                self.emetti("CSI-CMP-007", &unisci!(base, "/esito"), &dxp, []);
                 Some(b)
             }
             (None, None) => None,
         };
         // status
-        let sxp = format!("{xp}/statusCode[1]");
+        let sxp = unisci!(xp, "/statusCode[1]");
         match ee.figlio("statusCode").and_then(|s| s.attr("code")) {
             None => {
-                self.emetti("CSI-FAS-006", &format!("{base}/stato_fase"), &sxp, []);
+                self.emetti("CSI-FAS-006", &unisci!(base, "/stato_fase"), &sxp, []);
                 h.stato_fase = if h.data_fine.is_some() {
                     StatoFase::Chiusa
                 } else {
@@ -1053,7 +1130,7 @@ impl Lettore {
                     altro => {
                         self.emetti(
                             "CSI-FAS-007",
-                            &format!("{base}/stato_fase"),
+                            &unisci!(base, "/stato_fase"),
                             &sxp,
                             [("valore", altro.to_string())],
                         );
@@ -1081,7 +1158,7 @@ impl Lettore {
         // Unmapped children of the encounterEvent.
         for f in &ee.figli {
             if !matches!(
-                f.nome.as_str(),
+                &*f.nome,
                 "id" | "code"
                     | "text"
                     | "statusCode"
@@ -1094,24 +1171,20 @@ impl Lettore {
                     | "reference"
                     | "pertinentInformation2"
             ) {
-                self.non_mappato(f, &format!("{xp}/{}[1]", f.nome));
+                self.non_mappato(f, &unisci!(xp, "/", f.nome, "[1]"));
             }
         }
         Some(fase)
     }
 
     /// The `commonObservationEvent`s of the `reference`s of a record, with their xml paths.
-    fn riferimenti<'e>(ee: &'e Elemento, xp: &str) -> Vec<(&'e Elemento, String)> {
+    fn riferimenti<'e>(ee: &'e Elemento<'e>, xp: &str) -> Trovati<'e> {
         let mut v = Vec::new();
         for (r, rf) in ee.figli_nome("reference").enumerate() {
             for (k, coe) in rf.figli_nome("commonObservationEvent").enumerate() {
                 v.push((
                     coe,
-                    format!(
-                        "{xp}/reference[{}]/commonObservationEvent[{}]",
-                        r + 1,
-                        k + 1
-                    ),
+                    unisci!(xp, "/reference[", r + 1, "]/commonObservationEvent[", k + 1, "]"),
                 ));
             }
         }
@@ -1128,7 +1201,7 @@ impl Lettore {
         slot: &mut Option<T>,
         leggi: impl FnOnce(&mut Self, &str) -> Option<T>,
     ) {
-        let path = format!("{}/{campo}", v.base);
+        let path = unisci!(v.base, "/", campo);
         self.verifica_item(v.el, v.fase, v.chiave, &path, v.xp);
         if v.unico && slot.is_some() {
             self.emetti(
@@ -1173,7 +1246,7 @@ impl Lettore {
 
     /// A repeatable coded item: one more entry of the list.
     fn item_lista(&mut self, v: &Voce, campo: &str, lista: &mut Vec<Codice>) {
-        let path = format!("{}/{campo}/{}", v.base, lista.len());
+        let path = unisci!(v.base, "/", campo, "/", lista.len());
         self.verifica_item(v.el, v.fase, v.chiave, &path, v.xp);
         let oid = oid_item(v.fase, v.chiave);
         if let Some(c) = v
@@ -1212,7 +1285,7 @@ impl Lettore {
         self.emetti(
             regola,
             path,
-            &format!("{xp}/code[1]/@codeSystem"),
+            &unisci!(xp, "/code[1]/@codeSystem"),
             if regola == "CSI-CMP-016" {
                 vec![("chiave", chiave.to_string()), ("valore", cs.to_string())]
             } else {
@@ -1228,41 +1301,41 @@ impl Lettore {
         };
         // segnalazione
         if let Some(need) = ee.figlio("reason").and_then(|r| r.figlio("need")) {
-            let nxp = format!("{xp}/reason[1]/need[1]");
-            let sp = format!("{base}/segnalazione");
+            let nxp = unisci!(xp, "/reason[1]/need[1]");
+            let sp = unisci!(base, "/segnalazione");
             let mut s = Segnalazione {
                 bisogno_espresso: self.codice(
                     need.figlio("code"),
-                    &format!("{sp}/bisogno_espresso"),
-                    &format!("{nxp}/code[1]"),
+                    &unisci!(sp, "/bisogno_espresso"),
+                    &unisci!(nxp, "/code[1]"),
                 ),
                 ..Default::default()
             };
             if let Some(inf) = need.figlio("informant") {
-                let ixp = format!("{nxp}/informant[1]");
+                let ixp = unisci!(nxp, "/informant[1]");
                 if let Some(t) = inf.figlio("time") {
                     let v = t
                         .attr("value")
                         .or_else(|| t.figlio("low").and_then(|l| l.attr("value")));
                     s.data_segnalazione = self.istante(
                         v,
-                        &format!("{sp}/data_segnalazione"),
-                        &format!("{ixp}/time[1]"),
+                        &unisci!(sp, "/data_segnalazione"),
+                        &unisci!(ixp, "/time[1]"),
                     );
                 }
                 if let Some(ae) = inf.figlio("assignedEntity") {
-                    let axp = format!("{ixp}/assignedEntity[1]");
+                    let axp = unisci!(ixp, "/assignedEntity[1]");
                     let ids: Vec<(&Elemento, String)> = ae
                         .figli_nome("id")
                         .enumerate()
-                        .map(|(k, i)| (i, format!("{axp}/id[{}]", k + 1)))
+                        .map(|(k, i)| (i, unisci!(axp, "/id[", k + 1, "]")))
                         .collect();
                     let (cf, altri) =
-                        self.cf_persona(&ids, &format!("{sp}/segnalante/codice_fiscale"), false);
+                        self.cf_persona(&ids, &unisci!(sp, "/segnalante/codice_fiscale"), false);
                     let (nome, cognome) = self.nome(
                         ae.figlio("assignedPerson").and_then(|p| p.figlio("name")),
-                        &format!("{sp}/segnalante"),
-                        &format!("{axp}/assignedPerson[1]/name[1]"),
+                        &unisci!(sp, "/segnalante"),
+                        &unisci!(axp, "/assignedPerson[1]/name[1]"),
                     );
                     if cf.is_some() || nome.is_some() || cognome.is_some() || !altri.is_empty() {
                         s.segnalante = Some(Persona {
@@ -1273,22 +1346,22 @@ impl Lettore {
                         });
                     }
                     if let Some(ro) = ae.figlio("representedOrganization") {
-                        let rxp = format!("{axp}/representedOrganization[1]");
+                        let rxp = unisci!(axp, "/representedOrganization[1]");
                         let codice = ro
                             .figlio("id")
                             .and_then(|i| i.attr("extension"))
                             .map(str::to_string);
                         let tipologia = self.codice(
                             ro.figlio("code"),
-                            &format!("{sp}/ente_segnalante/tipologia"),
-                            &format!("{rxp}/code[1]"),
+                            &unisci!(sp, "/ente_segnalante/tipologia"),
+                            &unisci!(rxp, "/code[1]"),
                         );
                         if let (Some(c), Some(t)) = (&codice, &tipologia) {
                             if *c == t.code {
                                 self.emetti(
                                     "CSI-CMP-014",
-                                    &format!("{sp}/ente_segnalante/tipologia"),
-                                    &format!("{rxp}/code[1]"),
+                                    &unisci!(sp, "/ente_segnalante/tipologia"),
+                                    &unisci!(rxp, "/code[1]"),
                                     [],
                                 );
                             }
@@ -1310,7 +1383,7 @@ impl Lettore {
             let voce = Voce::new(obs, TipoFase::Accesso, &oxp, base, true);
             let key = voce.chiave.to_string();
             let value = obs.figlio("value");
-            let vxp = format!("{oxp}/value[1]");
+            let vxp = unisci!(oxp, "/value[1]");
             match key.as_str() {
                 "TIRI" => item!(self.item_codice(&voce, a.tipologia_richiesta)),
                 "MOCO" => item!(self.item_codice(&voce, a.modalita_contatto)),
@@ -1325,7 +1398,7 @@ impl Lettore {
                 "OCAS" => item!(self.item_codice(&voce, a.occupazione)),
                 "ISEE" => item!(self.item_importo(&voce, a.valore_isee)),
                 "COER" => {
-                    let path = format!("{base}/ente_rilevatore/codice");
+                    let path = unisci!(base, "/ente_rilevatore/codice");
                     self.verifica_item(obs, TipoFase::Accesso, &key, &path, &oxp);
                     if let Some(c) = value.and_then(|v| {
                         self.codice_valore(v, oid_item(TipoFase::Accesso, &key), &path, &vxp)
@@ -1336,7 +1409,7 @@ impl Lettore {
                     }
                 }
                 "DEER" => {
-                    let path = format!("{base}/ente_rilevatore/denominazione");
+                    let path = unisci!(base, "/ente_rilevatore/denominazione");
                     self.verifica_item(obs, TipoFase::Accesso, &key, &path, &oxp);
                     let t = value
                         .and_then(|v| v.attr("code").or(v.attr("value")))
@@ -1359,7 +1432,7 @@ impl Lettore {
         let mut a = Assistito::default();
         // addresses
         for (k, addr) in pa.figli_nome("addr").enumerate() {
-            let axp = format!("{pxp}/addr[{}]", k + 1);
+            let axp = unisci!(pxp, "/addr[", k + 1, "]");
             let uso = normalizza_uso(addr.attr("use").unwrap_or_default());
             let v = addr
                 .figlio("censusTract")
@@ -1395,27 +1468,27 @@ impl Lettore {
                 _ => self.emetti(
                     "XML-010",
                     base,
-                    &format!("{axp}/@use"),
+                    &unisci!(axp, "/@use"),
                     [("nome", "addr/@use".to_string())],
                 ),
             }
         }
         // telecom
-        a.contatti = self.telecom(pa, pxp, &format!("{base}/contatti"));
+        a.contatti = self.telecom(pa, pxp, &unisci!(base, "/contatti"));
         // identity document
         if let Some(doc) = pa
             .figlio("subjectOf")
             .and_then(|s| s.figlio("identityDocument"))
         {
-            let dxp = format!("{pxp}/subjectOf[1]/identityDocument[1]");
+            let dxp = unisci!(pxp, "/subjectOf[1]/identityDocument[1]");
             let estremi = doc
                 .figlio("id")
                 .and_then(|i| i.attr("extension"))
                 .map(str::to_string);
             let tipo = self.codice(
                 doc.figlio("code"),
-                &format!("{base}/documento_identita/tipo"),
-                &format!("{dxp}/code[1]"),
+                &unisci!(base, "/documento_identita/tipo"),
+                &unisci!(dxp, "/code[1]"),
             );
             if estremi.is_some() || tipo.is_some() {
                 a.documento_identita = Some(DocumentoIdentita { tipo, estremi });
@@ -1424,34 +1497,34 @@ impl Lettore {
         let Some(pp) = pa.figlio("patientPerson") else {
             return a;
         };
-        let ppxp = format!("{pxp}/patientPerson[1]");
+        let ppxp = unisci!(pxp, "/patientPerson[1]");
         let mut ids: Vec<(&Elemento, String)> = pp
             .figli_nome("id")
             .enumerate()
-            .map(|(k, i)| (i, format!("{ppxp}/id[{}]", k + 1)))
+            .map(|(k, i)| (i, unisci!(ppxp, "/id[", k + 1, "]")))
             .collect();
         for (k, aoi) in pp.figli_nome("asOtherIDs").enumerate() {
             for (j, id) in aoi.figli_nome("id").enumerate() {
-                let ixp = format!("{ppxp}/asOtherIDs[{}]/id[{}]", k + 1, j + 1);
+                let ixp = unisci!(ppxp, "/asOtherIDs[", k + 1, "]/id[", j + 1, "]");
                 if id.attr("root") == Some(oid::TESSERA_TEAM) {
                     a.tessera_team = id.attr("extension").map(str::to_string);
                 }
                 ids.push((id, ixp));
             }
         }
-        let (cf, altri) = self.cf_persona(&ids, &format!("{base}/codice_fiscale"), true);
+        let (cf, altri) = self.cf_persona(&ids, &unisci!(base, "/codice_fiscale"), true);
         a.codice_fiscale = cf;
         a.altri_identificativi = altri;
-        (a.nome, a.cognome) = self.nome(pp.figlio("name"), base, &format!("{ppxp}/name[1]"));
+        (a.nome, a.cognome) = self.nome(pp.figlio("name"), base, &unisci!(ppxp, "/name[1]"));
         a.genere = self.genere(
             pp.figlio("administrativeGenderCode"),
-            &format!("{base}/genere"),
-            &format!("{ppxp}/administrativeGenderCode[1]"),
+            &unisci!(base, "/genere"),
+            &unisci!(ppxp, "/administrativeGenderCode[1]"),
         );
         a.data_nascita = self.data_giorno(
             pp.figlio("birthTime"),
-            &format!("{base}/data_nascita"),
-            &format!("{ppxp}/birthTime[1]"),
+            &unisci!(base, "/data_nascita"),
+            &unisci!(ppxp, "/birthTime[1]"),
         );
         a.deceduto = pp
             .figlio("deceasedInd")
@@ -1463,18 +1536,18 @@ impl Lettore {
             });
         a.data_decesso = self.data_giorno(
             pp.figlio("deceasedTime"),
-            &format!("{base}/data_decesso"),
-            &format!("{ppxp}/deceasedTime[1]"),
+            &unisci!(base, "/data_decesso"),
+            &unisci!(ppxp, "/deceasedTime[1]"),
         );
         a.stato_civile = self.codice(
             pp.figlio("maritalStatusCode"),
-            &format!("{base}/stato_civile"),
-            &format!("{ppxp}/maritalStatusCode[1]"),
+            &unisci!(base, "/stato_civile"),
+            &unisci!(ppxp, "/maritalStatusCode[1]"),
         );
         a.titolo_studio = self.codice(
             pp.figlio("educationLevelCode"),
-            &format!("{base}/titolo_studio"),
-            &format!("{ppxp}/educationLevelCode[1]"),
+            &unisci!(base, "/titolo_studio"),
+            &unisci!(ppxp, "/educationLevelCode[1]"),
         );
         for (k, c) in pp.figli_nome("asCitizen").enumerate() {
             let id = c
@@ -1492,17 +1565,17 @@ impl Lettore {
                 1 => a.seconda_cittadinanza = cod,
                 _ => self.emetti(
                     "CSI-ANA-013",
-                    &format!("{base}/seconda_cittadinanza"),
-                    &format!("{ppxp}/asCitizen[{}]", k + 1),
+                    &unisci!(base, "/seconda_cittadinanza"),
+                    &unisci!(ppxp, "/asCitizen[", k + 1, "]"),
                     [],
                 ),
             }
         }
-        a.garanti = self.garanti(pp, &ppxp, &format!("{base}/garanti"));
+        a.garanti = self.garanti(pp, &ppxp, &unisci!(base, "/garanti"));
         // relations
         for (k, pr) in pp.figli_nome("personalRelationship").enumerate() {
-            let rxp = format!("{ppxp}/personalRelationship[{}]", k + 1);
-            let rp = format!("{base}/relazioni/{}", a.relazioni.len());
+            let rxp = unisci!(ppxp, "/personalRelationship[", k + 1, "]");
+            let rp = unisci!(base, "/relazioni/", a.relazioni.len());
             if let Some(r) = self.relazione(pr, &rxp, &rp) {
                 a.relazioni.push(r);
             }
@@ -1513,21 +1586,21 @@ impl Lettore {
             .and_then(|b| b.figlio("birthplace"))
             .and_then(|b| b.figlio("addr"))
         {
-            let bxp = format!("{ppxp}/birthPlace[1]/birthplace[1]/addr[1]");
+            let bxp = unisci!(ppxp, "/birthPlace[1]/birthplace[1]/addr[1]");
             if let Some(c) = addr.figlio("code").filter(|c| c.attr("code").is_some()) {
                 a.comune_nascita = self.codice_valore(
                     c,
                     Some(oid::COMUNE_NASCITA),
-                    &format!("{base}/comune_nascita"),
-                    &format!("{bxp}/code[1]"),
+                    &unisci!(base, "/comune_nascita"),
+                    &unisci!(bxp, "/code[1]"),
                 );
             } else if let Some(ct) = addr.figlio("censusTract") {
                 let t = ct.testo_completo();
                 if !t.is_empty() {
                     self.emetti(
                         "CSI-CMP-009",
-                        &format!("{base}/comune_nascita"),
-                        &format!("{bxp}/censusTract[1]"),
+                        &unisci!(base, "/comune_nascita"),
+                        &unisci!(bxp, "/censusTract[1]"),
                         [],
                     );
                     a.comune_nascita = Some(Codice {
@@ -1541,29 +1614,25 @@ impl Lettore {
         // consultants of the record
         let mut mmg_letto = false;
         for (k, con) in _ee.figli_nome("consultant").enumerate() {
-            let cxp = format!(
-                "{}/consultant[{}]/assignedPerson[1]",
-                pxp.trim_end_matches("/subject[1]/patient[1]"),
-                k + 1
-            );
+            let cxp = unisci!(pxp.trim_end_matches("/subject[1]/patient[1]"), "/consultant[", k + 1, "]/assignedPerson[1]");
             let Some(ap) = con.figlio("assignedPerson") else {
                 continue;
             };
             let ids: Vec<(&Elemento, String)> = ap
                 .figli_nome("id")
                 .enumerate()
-                .map(|(j, i)| (i, format!("{cxp}/id[{}]", j + 1)))
+                .map(|(j, i)| (i, unisci!(cxp, "/id[", j + 1, "]")))
                 .collect();
             let code = ap.figlio("code");
             let is_ap = code.and_then(|c| c.attr("codeSystem")) == Some(oid::ASSISTENTE_PERSONALE);
             if !is_ap && !mmg_letto && code.is_none() {
                 mmg_letto = true;
                 let (cf, altri) =
-                    self.cf_persona(&ids, &format!("{base}/mmg_pdf/codice_fiscale"), false);
+                    self.cf_persona(&ids, &unisci!(base, "/mmg_pdf/codice_fiscale"), false);
                 let (nome, cognome) = self.nome(
                     ap.figlio("assignedPerson").and_then(|p| p.figlio("name")),
-                    &format!("{base}/mmg_pdf"),
-                    &format!("{cxp}/assignedPerson[1]/name[1]"),
+                    &unisci!(base, "/mmg_pdf"),
+                    &unisci!(cxp, "/assignedPerson[1]/name[1]"),
                 );
                 a.mmg_pdf = Some(Persona {
                     codice_fiscale: cf,
@@ -1573,14 +1642,11 @@ impl Lettore {
                 });
                 continue;
             }
-            let ap_path = format!(
-                "{base}/assistenti_personali/{}",
-                a.assistenti_personali.len()
-            );
+            let ap_path = unisci!(base, "/assistenti_personali/", a.assistenti_personali.len());
             if !is_ap && code.is_none() {
                 self.emetti("CSI-REL-010", &ap_path, &cxp, []);
             }
-            let (cf, _) = self.cf_persona(&ids, &format!("{ap_path}/codice_fiscale"), false);
+            let (cf, _) = self.cf_persona(&ids, &unisci!(ap_path, "/codice_fiscale"), false);
             let tipologia = code.and_then(|c| {
                 c.attr("code").map(|cc| Codice {
                     code: cc.to_string(),
@@ -1592,7 +1658,7 @@ impl Lettore {
             let (nome, cognome) = self.nome(
                 ap.figlio("assignedPerson").and_then(|p| p.figlio("name")),
                 &ap_path,
-                &format!("{cxp}/assignedPerson[1]/name[1]"),
+                &unisci!(cxp, "/assignedPerson[1]/name[1]"),
             );
             let comune = ap.figli_nome("addr").find_map(|ad| {
                 let u = normalizza_uso(ad.attr("use").unwrap_or_default());
@@ -1608,13 +1674,13 @@ impl Lettore {
                 cognome,
                 genere: self.genere(
                     ap.figlio("administrativeGenderCode"),
-                    &format!("{ap_path}/genere"),
-                    &format!("{cxp}/administrativeGenderCode[1]"),
+                    &unisci!(ap_path, "/genere"),
+                    &unisci!(cxp, "/administrativeGenderCode[1]"),
                 ),
                 data_nascita: self.data_giorno(
                     ap.figlio("birthTime"),
-                    &format!("{ap_path}/data_nascita"),
-                    &format!("{cxp}/birthTime[1]"),
+                    &unisci!(ap_path, "/data_nascita"),
+                    &unisci!(cxp, "/birthTime[1]"),
                 ),
                 comune_residenza_istat: comune.map(CodiceIstatComune::new),
             });
@@ -1625,7 +1691,7 @@ impl Lettore {
     fn telecom(&mut self, pa: &Elemento, pxp: &str, path: &str) -> Option<Contatti> {
         let mut c = Contatti::default();
         for (k, t) in pa.figli_nome("telecom").enumerate() {
-            let txp = format!("{pxp}/telecom[{}]", k + 1);
+            let txp = unisci!(pxp, "/telecom[", k + 1, "]");
             let Some(v) = t.attr("value").filter(|v| !v.is_empty()) else {
                 continue;
             };
@@ -1658,7 +1724,7 @@ impl Lettore {
         let mut g = Garanti::default();
         let mut condivisi: Vec<(String, String)> = Vec::new();
         for (k, gu) in pp.figli_nome("guarantor").enumerate() {
-            let gxp = format!("{ppxp}/guarantor[{}]/guarantorOrganization[1]/id[1]", k + 1);
+            let gxp = unisci!(ppxp, "/guarantor[", k + 1, "]/guarantorOrganization[1]/id[1]");
             let Some(id) = gu
                 .figlio("guarantorOrganization")
                 .and_then(|o| o.figlio("id"))
@@ -1717,8 +1783,8 @@ impl Lettore {
         } else {
             self.emetti(
                 "CSI-REL-002",
-                &format!("{rp}/tipo_relazione"),
-                &format!("{rxp}/code[1]"),
+                &unisci!(rp, "/tipo_relazione"),
+                &unisci!(rxp, "/code[1]"),
                 [],
             );
             return None;
@@ -1726,7 +1792,7 @@ impl Lettore {
         if pr.figlio("relationshipHolder2").is_some() {
             self.non_mappato(
                 pr.figlio("relationshipHolder2")?,
-                &format!("{rxp}/relationshipHolder2[1]"),
+                &unisci!(rxp, "/relationshipHolder2[1]"),
             );
             return None;
         }
@@ -1734,8 +1800,8 @@ impl Lettore {
         if codice.is_empty() {
             self.emetti(
                 "CSI-REL-001",
-                &format!("{rp}/tipologia"),
-                &format!("{rxp}/code[1]"),
+                &unisci!(rp, "/tipologia"),
+                &unisci!(rxp, "/code[1]"),
                 [],
             );
         }
@@ -1761,8 +1827,8 @@ impl Lettore {
                 if u == "comune residenza" {
                     self.emetti(
                         "CSI-CMP-008",
-                        &format!("{rp}/comune_residenza_istat"),
-                        &format!("{rxp}/addr[1]"),
+                        &unisci!(rp, "/comune_residenza_istat"),
+                        &unisci!(rxp, "/addr[1]"),
                         [("valore", u.clone())],
                     );
                 }
@@ -1774,14 +1840,14 @@ impl Lettore {
             }
         }
         if let Some(h) = pr.figlio("relationshipHolder1") {
-            let hxp = format!("{rxp}/relationshipHolder1[1]");
+            let hxp = unisci!(rxp, "/relationshipHolder1[1]");
             let ids: Vec<(&Elemento, String)> = h
                 .figli_nome("id")
                 .enumerate()
-                .map(|(j, i)| (i, format!("{hxp}/id[{}]", j + 1)))
+                .map(|(j, i)| (i, unisci!(hxp, "/id[", j + 1, "]")))
                 .collect();
-            (r.codice_fiscale, _) = self.cf_persona(&ids, &format!("{rp}/codice_fiscale"), false);
-            (r.nome, r.cognome) = self.nome(h.figlio("name"), rp, &format!("{hxp}/name[1]"));
+            (r.codice_fiscale, _) = self.cf_persona(&ids, &unisci!(rp, "/codice_fiscale"), false);
+            (r.nome, r.cognome) = self.nome(h.figlio("name"), rp, &unisci!(hxp, "/name[1]"));
             if let Some(d) = h.figlio("desc") {
                 let t = d.testo_completo();
                 r.caregiver = match t.to_ascii_uppercase().as_str() {
@@ -1791,8 +1857,8 @@ impl Lettore {
                     _ => {
                         self.emetti(
                             "CSI-REL-004",
-                            &format!("{rp}/caregiver"),
-                            &format!("{hxp}/desc[1]"),
+                            &unisci!(rp, "/caregiver"),
+                            &unisci!(hxp, "/desc[1]"),
                             [("valore", t.clone())],
                         );
                         None
@@ -1801,13 +1867,13 @@ impl Lettore {
             }
             r.genere = self.genere(
                 h.figlio("administrativeGenderCode"),
-                &format!("{rp}/genere"),
-                &format!("{hxp}/administrativeGenderCode[1]"),
+                &unisci!(rp, "/genere"),
+                &unisci!(hxp, "/administrativeGenderCode[1]"),
             );
             r.data_nascita = self.data_giorno(
                 h.figlio("birthTime"),
-                &format!("{rp}/data_nascita"),
-                &format!("{hxp}/birthTime[1]"),
+                &unisci!(rp, "/data_nascita"),
+                &unisci!(hxp, "/birthTime[1]"),
             );
             if let Some(ad) = h
                 .figlio("birthPlace")
@@ -1841,7 +1907,7 @@ impl Lettore {
         let mut out: Vec<Option<Operatore>> = vec![None; ruoli.len()];
         let mut senza_ruolo = Vec::new();
         for (k, at) in ee.figli_nome("attender").enumerate() {
-            let axp = format!("{xp}/attender[{}]/assignedPerson[1]", k + 1);
+            let axp = unisci!(xp, "/attender[", k + 1, "]/assignedPerson[1]");
             let Some(ap) = at.figlio("assignedPerson") else {
                 continue;
             };
@@ -1849,7 +1915,7 @@ impl Lettore {
             let idx = cs.and_then(|cs| ruoli.iter().position(|r| r.as_deref() == Some(cs)));
             match idx {
                 Some(i) if out[i].is_none() => {
-                    let path = format!("{base}/{}", nomi[i]);
+                    let path = unisci!(base, "/", nomi[i]);
                     out[i] = Some(self.operatore(ap, &axp, &path, true));
                 }
                 _ => senza_ruolo.push((ap, axp)),
@@ -1858,11 +1924,11 @@ impl Lettore {
         for (ap, axp) in senza_ruolo {
             match out.iter().position(Option::is_none) {
                 Some(i) => {
-                    let path = format!("{base}/{}", nomi[i]);
+                    let path = unisci!(base, "/", nomi[i]);
                     if ruoli[i].is_some() {
                         self.emetti("CSI-CMP-011", &path, &axp, [("ruolo", nomi[i].to_string())]);
                     } else if ap.figlio("code").is_some() {
-                        self.emetti("CSI-FIN-007", &path, &format!("{axp}/code[1]"), []);
+                        self.emetti("CSI-FIN-007", &path, &unisci!(axp, "/code[1]"), []);
                     }
                     out[i] = Some(self.operatore(ap, &axp, &path, ruoli[i].is_some()));
                 }
@@ -1876,13 +1942,13 @@ impl Lettore {
         let ids: Vec<(&Elemento, String)> = ap
             .figli_nome("id")
             .enumerate()
-            .map(|(j, i)| (i, format!("{axp}/id[{}]", j + 1)))
+            .map(|(j, i)| (i, unisci!(axp, "/id[", j + 1, "]")))
             .collect();
-        let (cf, altri) = self.cf_persona(&ids, &format!("{path}/codice_fiscale"), false);
+        let (cf, altri) = self.cf_persona(&ids, &unisci!(path, "/codice_fiscale"), false);
         let (nome, cognome) = self.nome(
             ap.figlio("assignedPerson").and_then(|p| p.figlio("name")),
             path,
-            &format!("{axp}/assignedPerson[1]/name[1]"),
+            &unisci!(axp, "/assignedPerson[1]/name[1]"),
         );
         let profilo = if con_profilo {
             ap.figlio("code").and_then(|c| {
@@ -1921,8 +1987,8 @@ impl Lettore {
             b.data_valutazione = e2.figlio("low").and_then(|l| {
                 self.istante(
                     l.attr("value"),
-                    &format!("{base}/data_valutazione"),
-                    &format!("{xp}/effectiveTime[2]/low[1]/@value"),
+                    &unisci!(base, "/data_valutazione"),
+                    &unisci!(xp, "/effectiveTime[2]/low[1]/@value"),
                 )
             });
         }
@@ -1967,9 +2033,9 @@ impl Lettore {
     }
 
     /// `pertinentInformation2/carePlan` and its `component2` observations and acts.
-    fn care_plan<'e>(ee: &'e Elemento, xp: &str) -> Option<(&'e Elemento, String)> {
+    fn care_plan<'e>(ee: &'e Elemento<'e>, xp: &str) -> Option<(&'e Elemento<'e>, String)> {
         let cp = ee.figlio("pertinentInformation2")?.figlio("carePlan")?;
-        Some((cp, format!("{xp}/pertinentInformation2[1]/carePlan[1]")))
+        Some((cp, unisci!(xp, "/pertinentInformation2[1]/carePlan[1]")))
     }
 
     fn componenti<'e>(cp: &'e Elemento, cxp: &str) -> (Trovati<'e>, Trovati<'e>) {
@@ -1979,11 +2045,11 @@ impl Lettore {
             for (j, o) in c2.figli_nome("observation").enumerate() {
                 obs.push((
                     o,
-                    format!("{cxp}/component2[{}]/observation[{}]", k + 1, j + 1),
+                    unisci!(cxp, "/component2[", k + 1, "]/observation[", j + 1, "]"),
                 ));
             }
             for (j, a) in c2.figli_nome("act").enumerate() {
-                acts.push((a, format!("{cxp}/component2[{}]/act[{}]", k + 1, j + 1)));
+                acts.push((a, unisci!(cxp, "/component2[", k + 1, "]/act[", j + 1, "]")));
             }
         }
         (obs, acts)
@@ -1995,8 +2061,8 @@ impl Lettore {
                 self.codice_valore(
                     c,
                     Some(oid::PRESTAZIONE),
-                    &format!("{path}/codice"),
-                    &format!("{axp}/code[1]"),
+                    &unisci!(path, "/codice"),
+                    &unisci!(axp, "/code[1]"),
                 )
             }),
             ..Default::default()
@@ -2005,15 +2071,15 @@ impl Lettore {
             pr.data_inizio = et.figlio("low").and_then(|l| {
                 self.istante(
                     l.attr("value"),
-                    &format!("{path}/data_inizio"),
-                    &format!("{axp}/effectiveTime[1]/low[1]/@value"),
+                    &unisci!(path, "/data_inizio"),
+                    &unisci!(axp, "/effectiveTime[1]/low[1]/@value"),
                 )
             });
             pr.data_fine = et.figlio("high").and_then(|l| {
                 self.istante(
                     l.attr("value"),
-                    &format!("{path}/data_fine"),
-                    &format!("{axp}/effectiveTime[1]/high[1]/@value"),
+                    &unisci!(path, "/data_fine"),
+                    &unisci!(axp, "/effectiveTime[1]/high[1]/@value"),
                 )
             });
         }
@@ -2021,15 +2087,15 @@ impl Lettore {
             .figlio("performer")
             .and_then(|p| p.figlio("assignedEntity"))
         {
-            let exp = format!("{axp}/performer[1]/assignedEntity[1]");
-            let opath = format!("{path}/operatore_erogante");
+            let exp = unisci!(axp, "/performer[1]/assignedEntity[1]");
+            let opath = unisci!(path, "/operatore_erogante");
             let mut op = self.operatore(ae, &exp, &opath, true);
             if let Some(pp) = &op.profilo_professionale {
                 if pp.system == oid::LUOGO_PRESTAZIONE {
                     self.emetti(
                         "CSI-CMP-015",
-                        &format!("{opath}/profilo_professionale"),
-                        &format!("{exp}/code[1]"),
+                        &unisci!(opath, "/profilo_professionale"),
+                        &unisci!(exp, "/code[1]"),
                         [],
                     );
                 }
@@ -2047,8 +2113,8 @@ impl Lettore {
             pr.luogo = self.codice_valore(
                 c,
                 Some(oid::LUOGO_PRESTAZIONE),
-                &format!("{path}/luogo"),
-                &format!("{axp}/location[1]/serviceFacility[1]/code[1]"),
+                &unisci!(path, "/luogo"),
+                &unisci!(axp, "/location[1]/serviceFacility[1]/code[1]"),
             );
         }
         pr
@@ -2081,7 +2147,7 @@ impl Lettore {
         let Some((cp, cxp)) = Self::care_plan(ee, xp) else {
             return c;
         };
-        let pbase = format!("{base}/progetto");
+        let pbase = unisci!(base, "/progetto");
         let mut pr = ProgettoIndividuale {
             codice_progetto: cp
                 .figlio("id")
@@ -2094,15 +2160,15 @@ impl Lettore {
             pr.data_inizio = et.figlio("low").and_then(|l| {
                 self.istante(
                     l.attr("value"),
-                    &format!("{pbase}/data_inizio"),
-                    &format!("{cxp}/effectiveTime[1]/low[1]/@value"),
+                    &unisci!(pbase, "/data_inizio"),
+                    &unisci!(cxp, "/effectiveTime[1]/low[1]/@value"),
                 )
             });
             pr.data_fine = et.figlio("high").and_then(|l| {
                 self.istante(
                     l.attr("value"),
-                    &format!("{pbase}/data_fine"),
-                    &format!("{cxp}/effectiveTime[1]/high[1]/@value"),
+                    &unisci!(pbase, "/data_fine"),
+                    &unisci!(cxp, "/effectiveTime[1]/high[1]/@value"),
                 )
             });
         }
@@ -2110,14 +2176,14 @@ impl Lettore {
             let Some(og) = fg.figlio("observationGoal") else {
                 continue;
             };
-            let gxp = format!("{cxp}/finalGoal[{}]/observationGoal[1]", k + 1);
-            let gp = format!("{pbase}/obiettivi/{}", pr.obiettivi.len());
+            let gxp = unisci!(cxp, "/finalGoal[", k + 1, "]/observationGoal[1]");
+            let gp = unisci!(pbase, "/obiettivi/", pr.obiettivi.len());
             let Some(codice) = og.figlio("code").and_then(|cc| {
                 self.codice_valore(
                     cc,
                     Some(oid::OBIETTIVO),
-                    &format!("{gp}/codice"),
-                    &format!("{gxp}/code[1]"),
+                    &unisci!(gp, "/codice"),
+                    &unisci!(gxp, "/code[1]"),
                 )
             }) else {
                 continue;
@@ -2131,8 +2197,8 @@ impl Lettore {
                     if unit.is_none() {
                         self.emetti(
                             "CSI-PRG-008",
-                            &format!("{gp}/tempistica_monitoraggio"),
-                            &format!("{gxp}/effectiveTime[1]/width[1]"),
+                            &unisci!(gp, "/tempistica_monitoraggio"),
+                            &unisci!(gxp, "/effectiveTime[1]/width[1]"),
                             [],
                         );
                     }
@@ -2142,8 +2208,8 @@ impl Lettore {
                 self.codice_valore(
                     v,
                     None,
-                    &format!("{gp}/indicatore_esito"),
-                    &format!("{gxp}/value[1]"),
+                    &unisci!(gp, "/indicatore_esito"),
+                    &unisci!(gxp, "/value[1]"),
                 )
             });
             pr.obiettivi.push(Obiettivo {
@@ -2166,10 +2232,7 @@ impl Lettore {
             }
         }
         for (a, axp) in acts {
-            let path = format!(
-                "{pbase}/prestazioni_programmate/{}",
-                pr.prestazioni_programmate.len()
-            );
+            let path = unisci!(pbase, "/prestazioni_programmate/", pr.prestazioni_programmate.len());
             let x = self.prestazione(a, &axp, &path);
             pr.prestazioni_programmate.push(x);
         }
@@ -2194,7 +2257,7 @@ impl Lettore {
                 .and_then(|c| c.attr("code"))
                 .unwrap_or_default();
             if key == "DSFR" {
-                let path = format!("{base}/struttura_fuori_rete");
+                let path = unisci!(base, "/struttura_fuori_rete");
                 self.verifica_item(obs, TipoFase::ErogazioneServizio, key, &path, &oxp);
                 d.struttura_fuori_rete = self.testo_el(obs.figlio("text"));
             } else {
@@ -2209,7 +2272,7 @@ impl Lettore {
             let voce = Voce::new(o, TipoFase::ErogazioneServizio, &oxp, base, true);
             let key = voce.chiave.to_string();
             let value = o.figlio("value");
-            let vxp = format!("{oxp}/value[1]");
+            let vxp = unisci!(oxp, "/value[1]");
             match key.as_str() {
                 "UDOS" => item!(self.item_codice(&voce, d.udo_sociale)),
                 "SOER" => item!(self.item_codice(&voce, d.soggetto_erogatore)),
@@ -2224,7 +2287,7 @@ impl Lettore {
                 "IMER" => item!(self.item_importo(&voce, d.importo_erogato)),
                 "RIRE" => item!(self.item_importo(&voce, d.riprogrammazione_risorse)),
                 "DAIS" => {
-                    let path = format!("{base}/sospensioni/{}/data_inizio", d.sospensioni.len());
+                    let path = unisci!(base, "/sospensioni/", d.sospensioni.len(), "/data_inizio");
                     self.verifica_item(o, TipoFase::ErogazioneServizio, &key, &path, &oxp);
                     if let Some(i) = value.and_then(|v| self.data_any(v, &path, &vxp)) {
                         d.sospensioni.push(Sospensione {
@@ -2244,23 +2307,23 @@ impl Lettore {
                         }
                     });
                     let Some(k) = aperta else {
-                        self.emetti("CSI-ERO-016", &format!("{base}/sospensioni"), &oxp, []);
+                        self.emetti("CSI-ERO-016", &unisci!(base, "/sospensioni"), &oxp, []);
                         continue;
                     };
                     // Attach only to the most recent suspension.
                     if k + 1 != d.sospensioni.len() {
-                        self.emetti("CSI-ERO-016", &format!("{base}/sospensioni"), &oxp, []);
+                        self.emetti("CSI-ERO-016", &unisci!(base, "/sospensioni"), &oxp, []);
                         continue;
                     }
                     if fine {
-                        let path = format!("{base}/sospensioni/{k}/data_fine");
+                        let path = unisci!(base, "/sospensioni/", k, "/data_fine");
                         self.verifica_item(o, TipoFase::ErogazioneServizio, &key, &path, &oxp);
                         let v = value.and_then(|v| self.data_any(v, &path, &vxp));
                         if let Some(s) = d.sospensioni.get_mut(k) {
                             s.data_fine = v;
                         }
                     } else {
-                        let path = format!("{base}/sospensioni/{k}/motivazione");
+                        let path = unisci!(base, "/sospensioni/", k, "/motivazione");
                         self.verifica_item(o, TipoFase::ErogazioneServizio, &key, &path, &oxp);
                         let v = value.and_then(|v| {
                             self.codice_valore(
@@ -2279,7 +2342,7 @@ impl Lettore {
             }
         }
         for (a, axp) in acts {
-            let path = format!("{base}/prestazioni_erogate/{}", d.prestazioni_erogate.len());
+            let path = unisci!(base, "/prestazioni_erogate/", d.prestazioni_erogate.len());
             let x = self.prestazione(a, &axp, &path);
             d.prestazioni_erogate.push(x);
         }
@@ -2308,8 +2371,8 @@ impl Lettore {
         if let Some(hi) = cp.figlio("effectiveTime").and_then(|t| t.figlio("high")) {
             e.data_chiusura_progetto = self.istante(
                 hi.attr("value"),
-                &format!("{base}/data_chiusura_progetto"),
-                &format!("{cxp}/effectiveTime[1]/high[1]/@value"),
+                &unisci!(base, "/data_chiusura_progetto"),
+                &unisci!(cxp, "/effectiveTime[1]/high[1]/@value"),
             );
         }
         let (obs, acts) = Self::componenti(cp, &cxp);
@@ -2816,12 +2879,10 @@ fn vuoto(ee: &Elemento) -> bool {
         e.figlio("low").and_then(|l| l.attr("value")).is_none()
             && e.figlio("high").and_then(|l| l.attr("value")).is_none()
     });
-    let senza_contenuto = ee.figli.iter().all(|f| {
-        matches!(
-            f.nome.as_str(),
-            "id" | "code" | "statusCode" | "effectiveTime"
-        )
-    });
+    let senza_contenuto = ee
+        .figli
+        .iter()
+        .all(|f| matches!(&*f.nome, "id" | "code" | "statusCode" | "effectiveTime"));
     id_vuoto && senza_date && senza_contenuto
 }
 
@@ -2829,8 +2890,8 @@ fn vuoto(ee: &Elemento) -> bool {
 /// `atteso`/`trovato` parameters of `XML-004`.
 pub(crate) fn nome_qualificato(e: &Elemento) -> String {
     match &e.namespace {
-        Some(ns) => format!("{{{ns}}}{}", e.nome),
-        None => e.nome.clone(),
+        Some(ns) => unisci!("{", ns, "}", e.nome),
+        None => e.nome.to_string(),
     }
 }
 
@@ -2891,12 +2952,12 @@ pub(crate) fn parse_ts(v: &str) -> Option<(Istante, bool)> {
     if cifre.len() == 8 && offset.is_none() {
         let hl7 = anno_ok(n(0, 4)?) && reale(n(0, 4)?, n(4, 6)?, n(6, 8)?).is_some();
         if hl7 {
-            let s = format!("{}-{}-{}", &cifre[0..4], &cifre[4..6], &cifre[6..8]);
+            let s = unisci!(&cifre[0..4], "-", &cifre[4..6], "-", &cifre[6..8]);
             return Istante::parse(&s).ok().map(|i| (i, false));
         }
         let campo = anno_ok(n(4, 8)?) && reale(n(4, 8)?, n(2, 4)?, n(0, 2)?).is_some();
         if campo {
-            let s = format!("{}-{}-{}", &cifre[4..8], &cifre[2..4], &cifre[0..2]);
+            let s = unisci!(&cifre[4..8], "-", &cifre[2..4], "-", &cifre[0..2]);
             return Istante::parse(&s).ok().map(|i| (i, true));
         }
         return None;
@@ -2971,22 +3032,33 @@ mod tests {
     }
 }
 
-/// 1-based position of each child among the siblings with the same name, for xml paths
-/// (a short list: elements have few distinct child names).
-#[derive(Default)]
-struct Conteggi<'a>(Vec<(&'a str, usize)>);
+/// The xml path of an element reached by a walk of the tree: the path of the root and, for each
+/// step, the parent and the index of the child taken. The path string is built only when a
+/// finding needs it.
+struct Cammino<'e> {
+    radice: &'e str,
+    passi: Vec<(&'e Elemento<'e>, usize)>,
+}
 
-impl<'a> Conteggi<'a> {
-    fn prossimo(&mut self, nome: &'a str) -> usize {
-        match self.0.iter_mut().find(|(n, _)| *n == nome) {
-            Some((_, c)) => {
-                *c += 1;
-                *c
-            }
-            None => {
-                self.0.push((nome, 1));
-                1
+impl Cammino<'_> {
+    fn xp(&self) -> String {
+        let mut xp = self.radice.to_string();
+        for &(padre, j) in &self.passi {
+            if let Some(f) = padre.figli.get(j) {
+                let _ = write!(xp, "/{}[{}]", f.nome, posizione_tra_omonimi(padre, j));
             }
         }
+        xp
     }
+}
+
+/// The 1-based position of child `j` of `padre` among its siblings of the same name.
+fn posizione_tra_omonimi(padre: &Elemento, j: usize) -> usize {
+    let nome = padre.figli.get(j).map(|f| &*f.nome);
+    padre
+        .figli
+        .iter()
+        .take(j + 1)
+        .filter(|g| Some(&*g.nome) == nome)
+        .count()
 }

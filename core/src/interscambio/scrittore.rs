@@ -32,43 +32,38 @@ pub(crate) struct Xml {
     indent: bool,
 }
 
-/// Escapes text and attribute values (`&`, `<`, `>`, `"`, `'`; no CDATA).
-pub(crate) fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\r' => out.push_str("&#13;"),
-            '\t' => out.push_str("&#9;"),
-            '\n' => out.push_str("&#10;"),
-            c => out.push(c),
-        }
+/// Appends `s` escaped (no CDATA) to `out`: `&`, `<`, `>`, `\r` always; `"`, `'`, `\t`, `\n` too in
+/// attribute values (`attributo`). Runs of other characters are copied as they are.
+fn escape_in(out: &mut String, s: &str, attributo: bool) {
+    let mut da = 0;
+    for (i, b) in s.bytes().enumerate() {
+        let sostituto = match b {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'\r' => "&#13;",
+            b'"' if attributo => "&quot;",
+            b'\'' if attributo => "&apos;",
+            b'\t' if attributo => "&#9;",
+            b'\n' if attributo => "&#10;",
+            _ => continue,
+        };
+        // `i` is at an ASCII byte, hence at a character boundary.
+        out.push_str(s.get(da..i).unwrap_or_default());
+        out.push_str(sostituto);
+        da = i + 1;
     }
-    out
-}
-
-fn escape_testo(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '\r' => out.push_str("&#13;"),
-            c => out.push(c),
-        }
-    }
-    out
+    out.push_str(s.get(da..).unwrap_or_default());
 }
 
 impl Xml {
     pub(crate) fn new(indent: bool) -> Xml {
         Xml {
-            out: String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"),
+            out: {
+                let mut out = String::with_capacity(16 * 1024);
+                out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>");
+                out
+            },
             depth: 0,
             indent,
         }
@@ -91,7 +86,7 @@ impl Xml {
             self.out.push(' ');
             self.out.push_str(k);
             self.out.push_str("=\"");
-            self.out.push_str(&escape(v));
+            escape_in(&mut self.out, v, true);
             self.out.push('"');
         }
     }
@@ -118,7 +113,7 @@ impl Xml {
     pub(crate) fn text(&mut self, name: &str, attrs: &[(&str, &str)], text: &str) {
         self.tag(name, attrs);
         self.out.push('>');
-        self.out.push_str(&escape_testo(text));
+        escape_in(&mut self.out, text, false);
         self.out.push_str("</");
         self.out.push_str(name);
         self.out.push('>');

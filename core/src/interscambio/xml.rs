@@ -10,11 +10,16 @@
 //! - input that is not well-formed → `XML-001`;
 //! - an encoding other than UTF-8 or UTF-16 → `XML-012`.
 //!
-//! Every error and every element carries a 1-based line and column.
+//! Every error carries a 1-based line and column; every element its byte offset ([`posizione`] turns
+//! it into a line and column on demand).
+
+use std::borrow::Cow;
 
 use quick_xml::events::Event;
 use quick_xml::name::ResolveResult;
 use quick_xml::NsReader;
+
+use super::lettore::NS_HL7;
 
 /// Limits applied while parsing (`interscambio.md` §2 item 5). Exceeding one → `XML-003`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -41,43 +46,53 @@ impl Default for LimitiXml {
 }
 
 /// One attribute: qualified name as written (`prefix:local` or `local`) and its unescaped,
-/// trimmed value.
+/// trimmed value. Names and values borrow from the input whenever they can.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Attributo {
+pub struct Attributo<'a> {
     /// Namespace prefix (`None` when unprefixed).
-    pub prefisso: Option<String>,
+    pub prefisso: Option<Cow<'a, str>>,
     /// Local name.
-    pub nome: String,
+    pub nome: Cow<'a, str>,
     /// Value (entities resolved, whitespace trimmed).
-    pub valore: String,
+    pub valore: Cow<'a, str>,
 }
 
-/// One element of the owned tree.
+impl Attributo<'_> {
+    fn into_owned(self) -> Attributo<'static> {
+        Attributo {
+            prefisso: self.prefisso.map(|p| Cow::Owned(p.into_owned())),
+            nome: Cow::Owned(self.nome.into_owned()),
+            valore: Cow::Owned(self.valore.into_owned()),
+        }
+    }
+}
+
+/// One element of the tree. Names, values and text borrow from the input whenever they can
+/// (UTF-8 input without references to resolve); the tree of a UTF-16 document owns its strings.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Elemento {
+pub struct Elemento<'a> {
     /// Local name (no prefix).
-    pub nome: String,
+    pub nome: Cow<'a, str>,
     /// Namespace URI (`None` when the element is in no namespace).
-    pub namespace: Option<String>,
+    pub namespace: Option<Cow<'a, str>>,
     /// Attributes in document order (namespace declarations excluded).
-    pub attributi: Vec<Attributo>,
+    pub attributi: Vec<Attributo<'a>>,
     /// Concatenated text content of this element (not of its children), untrimmed.
-    pub testo: String,
+    pub testo: Cow<'a, str>,
     /// Child elements in document order.
-    pub figli: Vec<Elemento>,
-    /// 1-based line of the start tag.
-    pub riga: usize,
-    /// 1-based column of the start tag.
-    pub colonna: usize,
+    pub figli: Vec<Elemento<'a>>,
+    /// Byte offset of the start tag in the decoded text; [`posizione`] turns it into a 1-based
+    /// line and column (computed only when asked: nothing on the reading path needs it).
+    pub inizio: usize,
 }
 
-impl Elemento {
+impl<'a> Elemento<'a> {
     /// The value of an unprefixed attribute.
     pub fn attr(&self, nome: &str) -> Option<&str> {
         self.attributi
             .iter()
             .find(|a| a.prefisso.is_none() && a.nome == nome)
-            .map(|a| a.valore.as_str())
+            .map(|a| &*a.valore)
     }
 
     /// The value of a prefixed attribute with this local name (e.g. `xsi:type` → `"type"`).
@@ -85,16 +100,16 @@ impl Elemento {
         self.attributi
             .iter()
             .find(|a| a.prefisso.as_deref().is_some_and(|p| p != "xmlns") && a.nome == nome)
-            .map(|a| a.valore.as_str())
+            .map(|a| &*a.valore)
     }
 
     /// Child elements with this local name.
-    pub fn figli_nome<'a>(&'a self, nome: &'a str) -> impl Iterator<Item = &'a Elemento> + 'a {
+    pub fn figli_nome<'s>(&'s self, nome: &'s str) -> impl Iterator<Item = &'s Elemento<'a>> + 's {
         self.figli.iter().filter(move |f| f.nome == nome)
     }
 
     /// The first child with this local name.
-    pub fn figlio(&self, nome: &str) -> Option<&Elemento> {
+    pub fn figlio(&self, nome: &str) -> Option<&Elemento<'a>> {
         self.figli.iter().find(|f| f.nome == nome)
     }
 
@@ -106,8 +121,11 @@ impl Elemento {
 
     /// The trimmed text content of this element and all its descendants, concatenated.
     pub fn testo_completo(&self) -> String {
+        if self.figli.is_empty() {
+            return self.testo_proprio();
+        }
         let mut s = String::new();
-        fn raccogli(e: &Elemento, s: &mut String) {
+        fn raccogli(e: &Elemento<'_>, s: &mut String) {
             s.push_str(&e.testo);
             for f in &e.figli {
                 raccogli(f, s);
@@ -115,6 +133,22 @@ impl Elemento {
         }
         raccogli(self, &mut s);
         s.trim().to_string()
+    }
+
+    /// The same tree owning all its strings.
+    pub fn into_owned(self) -> Elemento<'static> {
+        Elemento {
+            nome: Cow::Owned(self.nome.into_owned()),
+            namespace: self.namespace.map(|n| Cow::Owned(n.into_owned())),
+            attributi: self
+                .attributi
+                .into_iter()
+                .map(Attributo::into_owned)
+                .collect(),
+            testo: Cow::Owned(self.testo.into_owned()),
+            figli: self.figli.into_iter().map(Elemento::into_owned).collect(),
+            inizio: self.inizio,
+        }
     }
 }
 
@@ -162,8 +196,9 @@ impl std::fmt::Display for ErroreXml {
 
 impl std::error::Error for ErroreXml {}
 
-/// Line/column of a byte offset in a text.
-fn posizione(testo: &str, offset: usize) -> (usize, usize) {
+/// 1-based line and column (in characters) of a byte offset in a text, e.g. of
+/// [`Elemento::inizio`] in the decoded document.
+pub fn posizione(testo: &str, offset: usize) -> (usize, usize) {
     let offset = offset.min(testo.len());
     let prima = testo.as_bytes().get(..offset).unwrap_or_default();
     let riga = prima.iter().filter(|b| **b == b'\n').count() + 1;
@@ -173,45 +208,6 @@ fn posizione(testo: &str, offset: usize) -> (usize, usize) {
         .count()
         + 1;
     (riga, colonna)
-}
-
-/// Line/column of increasing byte offsets, computed incrementally: element positions are asked
-/// in document order, so the scan never goes back (linear in the document, not quadratic).
-struct Posizionatore<'t> {
-    testo: &'t [u8],
-    offset: usize,
-    riga: usize,
-    /// Characters between the start of the current line and `offset`.
-    colonna: usize,
-}
-
-impl<'t> Posizionatore<'t> {
-    fn new(testo: &'t str) -> Self {
-        Posizionatore {
-            testo: testo.as_bytes(),
-            offset: 0,
-            riga: 1,
-            colonna: 0,
-        }
-    }
-
-    fn posizione(&mut self, offset: usize) -> (usize, usize) {
-        let offset = offset.min(self.testo.len());
-        if offset < self.offset {
-            return posizione(std::str::from_utf8(self.testo).unwrap_or_default(), offset);
-        }
-        for b in self.testo.get(self.offset..offset).unwrap_or_default() {
-            if *b == b'\n' {
-                self.riga += 1;
-                self.colonna = 0;
-            } else if (*b & 0xC0) != 0x80 {
-                // count characters, not UTF-8 continuation bytes
-                self.colonna += 1;
-            }
-        }
-        self.offset = offset;
-        (self.riga, self.colonna + 1)
-    }
 }
 
 /// An error of `rule_id`; `XML-001` carries its description as `dettaglio`, the other rules'
@@ -234,8 +230,8 @@ fn errore(rule_id: &'static str, messaggio: impl Into<String>, rc: (usize, usize
 
 /// Decodes the input to UTF-8 text: BOM detection (UTF-8, UTF-16LE/BE), then the encoding of the
 /// XML declaration, which must be UTF-8 or UTF-16 (`XML-012`).
-fn decodifica(xml: &[u8]) -> Result<String, ErroreXml> {
-    let utf16 = |dati: &[u8], le: bool| -> Result<String, ErroreXml> {
+fn decodifica(xml: &[u8]) -> Result<Cow<'_, str>, ErroreXml> {
+    let utf16 = |dati: &[u8], le: bool| -> Result<Cow<'_, str>, ErroreXml> {
         if dati.len() % 2 != 0 {
             return Err(errore("XML-001", "truncated UTF-16 input", (1, 1)));
         }
@@ -248,6 +244,7 @@ fn decodifica(xml: &[u8]) -> Result<String, ErroreXml> {
         });
         char::decode_utf16(unita)
             .collect::<Result<String, _>>()
+            .map(Cow::Owned)
             .map_err(|_| errore("XML-001", "invalid UTF-16 input", (1, 1)))
     };
     let (testo, da_utf16) = if let Some(resto) = xml.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
@@ -280,9 +277,9 @@ fn decodifica(xml: &[u8]) -> Result<String, ErroreXml> {
     Ok(testo)
 }
 
-fn bytes_utf8(dati: &[u8]) -> Result<String, ErroreXml> {
+fn bytes_utf8(dati: &[u8]) -> Result<Cow<'_, str>, ErroreXml> {
     match std::str::from_utf8(dati) {
-        Ok(s) => Ok(s.to_string()),
+        Ok(s) => Ok(Cow::Borrowed(s)),
         Err(e) => {
             let ok = dati.get(..e.valid_up_to()).unwrap_or_default();
             let prefisso = String::from_utf8_lossy(ok);
@@ -338,7 +335,7 @@ const PREDEFINITE: [(&str, &str); 5] = [
 /// let err = analizza(b"<!DOCTYPE a [<!ENTITY x 'y'>]><a>&x;</a>", &LimitiXml::default()).unwrap_err();
 /// assert_eq!(err.rule_id, "XML-002");
 /// ```
-pub fn analizza(xml: &[u8], limiti: &LimitiXml) -> Result<Elemento, ErroreXml> {
+pub fn analizza<'a>(xml: &'a [u8], limiti: &LimitiXml) -> Result<Elemento<'a>, ErroreXml> {
     if xml.len() > limiti.dimensione_massima {
         return Err(errore(
             "XML-003",
@@ -352,12 +349,365 @@ pub fn analizza(xml: &[u8], limiti: &LimitiXml) -> Result<Elemento, ErroreXml> {
         .con("limite", "dimensione_massima")
         .con("valore", limiti.dimensione_massima));
     }
-    let testo = decodifica(xml)?;
-    let mut reader = NsReader::from_str(&testo);
+    match decodifica(xml)? {
+        Cow::Borrowed(testo) => match costruisci_veloce(testo, limiti) {
+            Some(radice) => Ok(radice),
+            None => costruisci(testo, limiti),
+        },
+        Cow::Owned(testo) => costruisci(&testo, limiti).map(Elemento::into_owned),
+    }
+}
+
+/// XML white space.
+fn spazio(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\r')
+}
+
+/// Length of the name starting at `b[i..]`: ASCII letters, digits, `_`, `-`, `.`, at most one
+/// `:` not at the end; not starting with a digit, `-`, `.` or `:` (0 when there is no such name).
+fn lunghezza_nome(b: &[u8], i: usize) -> usize {
+    let resto = b.get(i..).unwrap_or_default();
+    match resto.first() {
+        Some(c) if c.is_ascii_alphabetic() || *c == b'_' => {}
+        _ => return 0,
+    }
+    let mut due_punti = 0;
+    let mut n = 1;
+    while let Some(&c) = resto.get(n) {
+        if c == b':' {
+            due_punti += 1;
+        } else if !(c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-' | b'.')) {
+            break;
+        }
+        n += 1;
+    }
+    if due_punti > 1 || resto.get(n - 1) == Some(&b':') {
+        return 0;
+    }
+    n
+}
+
+/// Index of the first byte at or after `i` that is not white space.
+fn salta_spazi(b: &[u8], mut i: usize) -> usize {
+    while b.get(i).copied().is_some_and(spazio) {
+        i += 1;
+    }
+    i
+}
+
+/// The attributes of a tag from `b[i..]` up to `>` or `/>` (`?>` for the XML declaration,
+/// `decl`; strict syntax: white space before
+/// each attribute, quoted values without `<`, no duplicates); returns the index of `>` or `/`
+/// and whether the tag is empty. `None` on anything else.
+fn attributi_grezzi<'t>(
+    testo: &'t str,
+    mut i: usize,
+    decl: bool,
+    out: &mut Vec<(&'t str, &'t str)>,
+) -> Option<(usize, bool)> {
+    let b = testo.as_bytes();
+    loop {
+        let dopo = salta_spazi(b, i);
+        match b.get(dopo)? {
+            b'?' if decl => return (b.get(dopo + 1) == Some(&b'>')).then_some((dopo, false)),
+            b'>' if !decl => return Some((dopo, false)),
+            b'/' if !decl => return (b.get(dopo + 1) == Some(&b'>')).then_some((dopo, true)),
+            _ => {}
+        }
+        if dopo == i {
+            return None;
+        }
+        let n = lunghezza_nome(b, dopo);
+        if n == 0 {
+            return None;
+        }
+        let nome = testo.get(dopo..dopo + n)?;
+        let j = salta_spazi(b, dopo + n);
+        if b.get(j) != Some(&b'=') {
+            return None;
+        }
+        let j = salta_spazi(b, j + 1);
+        let q = *b.get(j)?;
+        if q != b'"' && q != b'\'' {
+            return None;
+        }
+        let mut fine = j + 1;
+        loop {
+            match *b.get(fine)? {
+                c if c == q => break,
+                b'<' | b'>' => return None,
+                _ => fine += 1,
+            }
+        }
+        let valore = testo.get(j + 1..fine)?;
+        if out.iter().any(|(k, _)| *k == nome) {
+            return None;
+        }
+        out.push((nome, valore));
+        i = fine + 1;
+    }
+}
+
+/// Appends the text `t` (references resolved; `riferimenti`: whether it has any) to the text of
+/// an element; `None` on references other than the predefined entities (left to the full
+/// parser, like `\r` and `>`, which the caller refuses).
+fn testo_veloce<'t>(t: &'t str, testo: &mut Cow<'t, str>, riferimenti: bool) -> Option<()> {
+    if !riferimenti {
+        aggiungi_testo(testo, Cow::Borrowed(t));
+        return Some(());
+    }
+    let mut resto = t;
+    while let Some(p) = resto.find('&') {
+        aggiungi_testo(testo, Cow::Borrowed(resto.get(..p)?));
+        let dopo = resto.get(p + 1..)?;
+        let fine = dopo.find(';')?;
+        let nome = dopo.get(..fine)?;
+        let (_, v) = PREDEFINITE.iter().find(|(n, _)| *n == nome)?;
+        aggiungi_testo(testo, Cow::Borrowed(v));
+        resto = dopo.get(fine + 1..)?;
+    }
+    aggiungi_testo(testo, Cow::Borrowed(resto));
+    Some(())
+}
+
+/// The namespaces reserved by XML (their bindings are left to the full parser).
+const NS_RISERVATI: [&str; 2] = [
+    "http://www.w3.org/XML/1998/namespace",
+    "http://www.w3.org/2000/xmlns/",
+];
+
+/// Fast path of [`costruisci`] for the plain documents writers produce: elements, attributes,
+/// text with the predefined entities, namespace declarations, an XML declaration. It reads
+/// the text in one pass without an event reader and gives up (`None`) on anything else or on
+/// anything [`costruisci`] would report (comments, PIs, CDATA, DOCTYPE, character
+/// references, carriage returns, malformed or unusual syntax, unknown prefixes, reserved
+/// namespaces, exceeded limits): the caller then runs [`costruisci`], so findings and
+/// positions always come from the full parser. When it succeeds, the tree is the one
+/// [`costruisci`] builds.
+fn costruisci_veloce<'t>(testo: &'t str, limiti: &LimitiXml) -> Option<Elemento<'t>> {
+    let b = testo.as_bytes();
+    let mut grezzi: Vec<(&'t str, &'t str)> = Vec::new();
+    let mut i = 0;
+    if b.starts_with(b"<?xml") && b.get(5).copied().is_some_and(spazio) {
+        let fine = testo.find("?>")?;
+        let (f, _) = attributi_grezzi(testo, 5, true, &mut grezzi)?;
+        if f != fine
+            || !grezzi
+                .iter()
+                .all(|(k, _)| matches!(*k, "version" | "encoding" | "standalone"))
+        {
+            return None;
+        }
+        grezzi.clear();
+        i = fine + 2;
+    }
+    // Open elements: the element, where its children start in `figli`, its qualified name
+    // and the number of namespace bindings before it.
+    let mut pila: Vec<(Elemento<'t>, usize, &'t str, usize)> = Vec::new();
+    let mut figli: Vec<Elemento<'t>> = Vec::new();
+    let mut attributi: Vec<Attributo<'t>> = Vec::new();
+    // Namespace bindings in scope: prefix (`""` for the default namespace) and URI (`None`
+    // for `xmlns=""`).
+    let mut legami: Vec<(&'t str, Option<&'t str>)> = Vec::new();
+    let mut radice: Option<Elemento<'t>> = None;
+    let mut conteggio = 0usize;
+    loop {
+        // Text up to the next `<`: whether it is all white space, whether it has references.
+        let mut fine_testo = i;
+        let mut solo_spazi = true;
+        let mut riferimenti = false;
+        while let Some(&c) = b.get(fine_testo) {
+            match c {
+                b'<' => break,
+                b'\r' | b'>' => return None,
+                b'&' => riferimenti = true,
+                b' ' | b'\t' | b'\n' => {}
+                _ => solo_spazi = false,
+            }
+            fine_testo += 1;
+        }
+        let prossimo = (fine_testo < b.len()).then_some(fine_testo);
+        if fine_testo > i {
+            let t = testo.get(i..fine_testo)?;
+            match pila.last_mut() {
+                Some((cima, ..)) => testo_veloce(t, &mut cima.testo, riferimenti)?,
+                None if solo_spazi && !riferimenti => {}
+                None => return None,
+            }
+        }
+        let Some(lt) = prossimo else {
+            break;
+        };
+        match b.get(lt + 1)? {
+            b'/' => {
+                let n = lunghezza_nome(b, lt + 2);
+                let nome = testo.get(lt + 2..lt + 2 + n)?;
+                let gt = lt + 2 + n;
+                if n == 0 || b.get(gt) != Some(&b'>') {
+                    return None;
+                }
+                let (mut el, primo, qname, legami_prima) = pila.pop()?;
+                if qname != nome {
+                    return None;
+                }
+                legami.truncate(legami_prima);
+                el.figli = figli.drain(primo..).collect();
+                if pila.is_empty() {
+                    radice = Some(el);
+                } else {
+                    figli.push(el);
+                }
+                i = gt + 1;
+            }
+            b'!' | b'?' => return None,
+            _ => {
+                let n = lunghezza_nome(b, lt + 1);
+                if n == 0 {
+                    return None;
+                }
+                let qname = testo.get(lt + 1..lt + 1 + n)?;
+                grezzi.clear();
+                let (f, vuoto) = attributi_grezzi(testo, lt + 1 + n, false, &mut grezzi)?;
+                conteggio += 1;
+                if radice.is_some()
+                    || conteggio > limiti.elementi_massimi
+                    || pila.len() + 1 > limiti.profondita_massima
+                {
+                    return None;
+                }
+                let legami_prima = legami.len();
+                for &(k, v) in &grezzi {
+                    let prefisso = if k == "xmlns" {
+                        ""
+                    } else if let Some(p) = k.strip_prefix("xmlns:") {
+                        if p.is_empty() || p.contains(':') || v.is_empty() {
+                            return None;
+                        }
+                        p
+                    } else {
+                        continue;
+                    };
+                    if prefisso.starts_with("xml")
+                        || NS_RISERVATI.contains(&v)
+                        || v.contains('&')
+                        || legami.len() >= 16
+                    {
+                        return None;
+                    }
+                    legami.push((prefisso, (!v.is_empty()).then_some(v)));
+                }
+                let (prefisso, locale) = match qname.split_once(':') {
+                    Some((p, l)) => (p, l),
+                    None => ("", qname),
+                };
+                if locale.is_empty() || locale.contains(':') || prefisso.starts_with("xml") {
+                    return None;
+                }
+                let ns = match legami.iter().rev().find(|(p, _)| *p == prefisso) {
+                    Some((_, uri)) => *uri,
+                    None if prefisso.is_empty() => None,
+                    None => return None,
+                };
+                for &(chiave, grezzo) in &grezzi {
+                    if chiave == "xmlns" || chiave.starts_with("xmlns:") {
+                        continue;
+                    }
+                    if grezzo.len() > limiti.attributo_massimo {
+                        return None;
+                    }
+                    let valore = if grezzo
+                        .bytes()
+                        .any(|c| matches!(c, b'&' | b'\t' | b'\n' | b'\r'))
+                    {
+                        Cow::Owned(risolvi_riferimenti(grezzo).ok()?.trim().to_string())
+                    } else {
+                        Cow::Borrowed(grezzo.trim())
+                    };
+                    let (prefisso, nome) = match chiave.split_once(':') {
+                        Some((p, l)) => (Some(Cow::Borrowed(p)), Cow::Borrowed(l)),
+                        None => (None, Cow::Borrowed(chiave)),
+                    };
+                    attributi.push(Attributo {
+                        prefisso,
+                        nome,
+                        valore,
+                    });
+                }
+                let el = Elemento {
+                    nome: Cow::Borrowed(locale),
+                    namespace: ns.map(|n| {
+                        if n == NS_HL7 {
+                            Cow::Borrowed(NS_HL7)
+                        } else {
+                            Cow::Owned(n.to_string())
+                        }
+                    }),
+                    attributi: attributi.drain(..).collect(),
+                    testo: Cow::Borrowed(""),
+                    figli: Vec::new(),
+                    inizio: lt,
+                };
+                if vuoto {
+                    legami.truncate(legami_prima);
+                    if pila.is_empty() {
+                        radice = Some(el);
+                    } else {
+                        figli.push(el);
+                    }
+                    i = f + 2;
+                } else {
+                    pila.push((el, figli.len(), qname, legami_prima));
+                    i = f + 1;
+                }
+            }
+        }
+    }
+    if !pila.is_empty() {
+        return None;
+    }
+    radice
+}
+
+/// `s` as a slice of `testo` when it lies inside it (events of a slice reader borrow the input),
+/// else an owned copy.
+fn presta<'t>(testo: &'t str, s: &str) -> Cow<'t, str> {
+    let inizio = s.as_ptr().addr().wrapping_sub(testo.as_ptr().addr());
+    match inizio
+        .checked_add(s.len())
+        .and_then(|fine| testo.get(inizio..fine))
+    {
+        Some(t) => Cow::Borrowed(t),
+        None => Cow::Owned(s.to_string()),
+    }
+}
+
+/// Appends a piece of text to the text of an element (borrowing when it is the first piece).
+fn aggiungi_testo<'t>(testo: &mut Cow<'t, str>, pezzo: Cow<'t, str>) {
+    if pezzo.is_empty() {
+        return;
+    }
+    match testo {
+        Cow::Borrowed(t) if t.is_empty() => *testo = pezzo,
+        Cow::Borrowed(t) => {
+            let mut s = String::with_capacity((t.len() + pezzo.len()) * 4);
+            s.push_str(t);
+            s.push_str(&pezzo);
+            *testo = Cow::Owned(s);
+        }
+        Cow::Owned(s) => s.push_str(&pezzo),
+    }
+}
+
+/// The tree of a decoded document; strings borrow from `testo`.
+fn costruisci<'t>(testo: &'t str, limiti: &LimitiXml) -> Result<Elemento<'t>, ErroreXml> {
+    let mut reader = NsReader::from_str(testo);
     reader.config_mut().check_end_names = true;
-    let mut posizioni = Posizionatore::new(&testo);
-    let mut pila: Vec<Elemento> = Vec::new();
-    let mut radice: Option<Elemento> = None;
+    // Open elements with the index in `figli` where their children start; `figli` holds the
+    // children of every open element, moved into their parent (one exact allocation) on close.
+    let mut pila: Vec<(Elemento<'t>, usize)> = Vec::new();
+    let mut figli: Vec<Elemento<'t>> = Vec::new();
+    let mut attributi: Vec<Attributo<'t>> = Vec::new();
+    let mut radice: Option<Elemento<'t>> = None;
     let mut conteggio = 0usize;
     loop {
         let inizio = usize::try_from(reader.buffer_position()).unwrap_or(usize::MAX);
@@ -365,13 +715,20 @@ pub fn analizza(xml: &[u8], limiti: &LimitiXml) -> Result<Elemento, ErroreXml> {
         let (ns, evento) = match evento {
             Ok((ns, ev)) => (
                 match ns {
-                    ResolveResult::Bound(n) => Some(String::from(AsRef::<str>::as_ref(&n))),
+                    ResolveResult::Bound(n) => {
+                        let n: &str = n.as_ref();
+                        Some(if n == NS_HL7 {
+                            Cow::Borrowed(NS_HL7)
+                        } else {
+                            Cow::Owned(n.to_string())
+                        })
+                    }
                     ResolveResult::Unbound => None,
                     ResolveResult::Unknown(p) => {
                         return Err(errore(
                             "XML-001",
                             format!("undeclared namespace prefix {p:?}"),
-                            posizione(&testo, inizio),
+                            posizione(testo, inizio),
                         ))
                     }
                 },
@@ -382,23 +739,26 @@ pub fn analizza(xml: &[u8], limiti: &LimitiXml) -> Result<Elemento, ErroreXml> {
                 return Err(errore(
                     "XML-001",
                     format!("not well-formed: {e}"),
-                    posizione(&testo, off),
+                    posizione(testo, off),
                 ));
             }
         };
         // Skip whitespace before the first markup for the position of the element.
-        let pos_tag = testo
-            .get(inizio..)
-            .and_then(|t| t.find('<'))
-            .map_or(inizio, |p| inizio + p);
+        let pos_tag = || {
+            testo
+                .get(inizio..)
+                .and_then(|t| t.find('<'))
+                .map_or(inizio, |p| inizio + p)
+        };
         match evento {
             Event::Start(ref s) | Event::Empty(ref s) => {
                 let vuoto = matches!(evento, Event::Empty(_));
+                let pos_tag = pos_tag();
                 if radice.is_some() {
                     return Err(errore(
                         "XML-001",
                         "content after the root element",
-                        posizione(&testo, pos_tag),
+                        posizione(testo, pos_tag),
                     ));
                 }
                 conteggio += 1;
@@ -406,7 +766,7 @@ pub fn analizza(xml: &[u8], limiti: &LimitiXml) -> Result<Elemento, ErroreXml> {
                     return Err(errore(
                         "XML-003",
                         format!("more than {} elements", limiti.elementi_massimi),
-                        posizione(&testo, pos_tag),
+                        posizione(testo, pos_tag),
                     )
                     .con("limite", "elementi_massimi")
                     .con("valore", limiti.elementi_massimi));
@@ -415,27 +775,25 @@ pub fn analizza(xml: &[u8], limiti: &LimitiXml) -> Result<Elemento, ErroreXml> {
                     return Err(errore(
                         "XML-003",
                         format!("depth exceeds {}", limiti.profondita_massima),
-                        posizione(&testo, pos_tag),
+                        posizione(testo, pos_tag),
                     )
                     .con("limite", "profondita_massima")
                     .con("valore", limiti.profondita_massima));
                 }
-                let (riga, colonna) = posizioni.posizione(pos_tag);
-                let nome = String::from(AsRef::<str>::as_ref(&s.local_name()));
-                let mut attributi = Vec::new();
+                let nome = presta(testo, s.local_name().as_ref());
                 for a in s.attributes() {
                     let a = a.map_err(|e| {
                         errore(
                             "XML-001",
                             format!("malformed attribute: {e}"),
-                            (riga, colonna),
+                            posizione(testo, pos_tag),
                         )
                     })?;
-                    let chiave = String::from(AsRef::<str>::as_ref(&a.key));
+                    let chiave: &str = a.key.as_ref();
                     if chiave == "xmlns" || chiave.starts_with("xmlns:") {
                         continue;
                     }
-                    let grezzo = String::from(AsRef::<str>::as_ref(&a.value));
+                    let grezzo: &str = &a.value;
                     if grezzo.len() > limiti.attributo_massimo {
                         return Err(errore(
                             "XML-003",
@@ -443,85 +801,93 @@ pub fn analizza(xml: &[u8], limiti: &LimitiXml) -> Result<Elemento, ErroreXml> {
                                 "attribute value longer than {} bytes",
                                 limiti.attributo_massimo
                             ),
-                            (riga, colonna),
+                            posizione(testo, pos_tag),
                         )
                         .con("limite", "attributo_massimo")
                         .con("valore", limiti.attributo_massimo));
                     }
-                    let valore = risolvi_riferimenti(&grezzo).map_err(|m| {
-                        let id = if m.starts_with("entity") {
-                            "XML-002"
-                        } else {
-                            "XML-001"
-                        };
-                        errore(id, m, (riga, colonna))
-                    })?;
+                    let valore = if grezzo
+                        .bytes()
+                        .any(|b| matches!(b, b'&' | b'\t' | b'\n' | b'\r'))
+                    {
+                        let valore = risolvi_riferimenti(grezzo).map_err(|m| {
+                            let id = if m.starts_with("entity") {
+                                "XML-002"
+                            } else {
+                                "XML-001"
+                            };
+                            errore(id, m, posizione(testo, pos_tag))
+                        })?;
+                        Cow::Owned(valore.trim().to_string())
+                    } else {
+                        presta(testo, grezzo.trim())
+                    };
                     let (prefisso, locale) = match chiave.split_once(':') {
-                        Some((p, l)) => (Some(p.to_string()), l.to_string()),
-                        None => (None, chiave),
+                        Some((p, l)) => (Some(presta(testo, p)), presta(testo, l)),
+                        None => (None, presta(testo, chiave)),
                     };
                     attributi.push(Attributo {
                         prefisso,
                         nome: locale,
-                        valore: valore.trim().to_string(),
+                        valore,
                     });
                 }
                 let el = Elemento {
                     nome,
                     namespace: ns,
-                    attributi,
-                    testo: String::new(),
+                    attributi: attributi.drain(..).collect(),
+                    testo: Cow::Borrowed(""),
                     figli: Vec::new(),
-                    riga,
-                    colonna,
+                    inizio: pos_tag,
                 };
                 if vuoto {
-                    chiudi(&mut pila, &mut radice, el);
+                    chiudi(&pila, &mut figli, &mut radice, el);
                 } else {
-                    pila.push(el);
+                    pila.push((el, figli.len()));
                 }
             }
             Event::End(_) => {
-                if let Some(el) = pila.pop() {
-                    chiudi(&mut pila, &mut radice, el);
+                if let Some((mut el, primo)) = pila.pop() {
+                    el.figli = figli.drain(primo..).collect();
+                    chiudi(&pila, &mut figli, &mut radice, el);
                 }
             }
             Event::Text(t) => {
                 let contenuto = t.xml10_content();
-                if let Some(cima) = pila.last_mut() {
-                    cima.testo.push_str(&contenuto);
+                if let Some((cima, _)) = pila.last_mut() {
+                    aggiungi_testo(&mut cima.testo, contenuto);
                 } else if !contenuto.trim().is_empty() {
                     return Err(errore(
                         "XML-001",
                         "text outside the root element",
-                        posizione(&testo, inizio),
+                        posizione(testo, inizio),
                     ));
                 }
             }
             Event::CData(c) => {
                 let contenuto = c.xml10_content();
-                if let Some(cima) = pila.last_mut() {
-                    cima.testo.push_str(&contenuto);
+                if let Some((cima, _)) = pila.last_mut() {
+                    aggiungi_testo(&mut cima.testo, contenuto);
                 } else {
                     return Err(errore(
                         "XML-001",
                         "CDATA outside the root element",
-                        posizione(&testo, inizio),
+                        posizione(testo, inizio),
                     ));
                 }
             }
             Event::GeneralRef(r) => {
                 let nome: &str = &r;
-                let rc = || posizione(&testo, inizio);
-                let sostituto = if r.is_char_ref() {
+                let rc = || posizione(testo, inizio);
+                let sostituto: Cow<'t, str> = if r.is_char_ref() {
                     match r.resolve_char_ref() {
-                        Ok(Some(c)) => c.to_string(),
+                        Ok(Some(c)) => Cow::Owned(c.to_string()),
                         _ => {
                             return Err(errore("XML-001", "invalid character reference", rc()));
                         }
                     }
                 } else if let Some((_, v)) = PREDEFINITE.iter().find(|(n, _)| *n == nome) {
-                    (*v).to_string()
+                    Cow::Borrowed(v)
                 } else {
                     return Err(errore(
                         "XML-002",
@@ -530,7 +896,7 @@ pub fn analizza(xml: &[u8], limiti: &LimitiXml) -> Result<Elemento, ErroreXml> {
                     ));
                 };
                 match pila.last_mut() {
-                    Some(cima) => cima.testo.push_str(&sostituto),
+                    Some((cima, _)) => aggiungi_testo(&mut cima.testo, sostituto),
                     None => {
                         return Err(errore(
                             "XML-001",
@@ -544,7 +910,7 @@ pub fn analizza(xml: &[u8], limiti: &LimitiXml) -> Result<Elemento, ErroreXml> {
                 return Err(errore(
                     "XML-002",
                     "DOCTYPE declarations are not allowed",
-                    posizione(&testo, pos_tag),
+                    posizione(testo, pos_tag()),
                 ));
             }
             Event::Decl(_) | Event::PI(_) | Event::Comment(_) => {}
@@ -555,16 +921,23 @@ pub fn analizza(xml: &[u8], limiti: &LimitiXml) -> Result<Elemento, ErroreXml> {
         return Err(errore(
             "XML-001",
             "unexpected end of document: unclosed elements",
-            posizione(&testo, testo.len()),
+            posizione(testo, testo.len()),
         ));
     }
     radice.ok_or_else(|| errore("XML-001", "no root element", (1, 1)))
 }
 
-fn chiudi(pila: &mut [Elemento], radice: &mut Option<Elemento>, el: Elemento) {
-    match pila.last_mut() {
-        Some(padre) => padre.figli.push(el),
-        None => *radice = Some(el),
+/// A closed element: a child of the open element on top of `pila`, else the root.
+fn chiudi<'t>(
+    pila: &[(Elemento<'t>, usize)],
+    figli: &mut Vec<Elemento<'t>>,
+    radice: &mut Option<Elemento<'t>>,
+    el: Elemento<'t>,
+) {
+    if pila.is_empty() {
+        *radice = Some(el);
+    } else {
+        figli.push(el);
     }
 }
 
@@ -610,18 +983,17 @@ mod tests {
         analizza(x, &LimitiXml::default()).unwrap_err()
     }
 
+    const XML_POS: &[u8] = b"<?xml version=\"1.0\"?>\n<v3:a xmlns:v3=\"urn:hl7-org:v3\">\n  <v3:b x=\"&lt;1&gt;\">t&amp;u</v3:b></v3:a>";
+
     #[test]
     fn tree_with_positions() {
-        let e = analizza(
-            b"<?xml version=\"1.0\"?>\n<v3:a xmlns:v3=\"urn:hl7-org:v3\">\n  <v3:b x=\"&lt;1&gt;\">t&amp;u</v3:b></v3:a>",
-            &LimitiXml::default(),
-        )
-        .unwrap();
+        let e = analizza(XML_POS, &LimitiXml::default()).unwrap();
         assert_eq!(e.nome, "a");
         assert_eq!(e.namespace.as_deref(), Some("urn:hl7-org:v3"));
-        assert_eq!((e.riga, e.colonna), (2, 1));
+        let testo = std::str::from_utf8(XML_POS).unwrap();
+        assert_eq!(posizione(testo, e.inizio), (2, 1));
         let b = &e.figli[0];
-        assert_eq!((b.riga, b.colonna), (3, 3));
+        assert_eq!(posizione(testo, b.inizio), (3, 3));
         assert_eq!(b.attr("x"), Some("<1>"));
         assert_eq!(b.testo, "t&u");
     }
@@ -674,6 +1046,109 @@ mod tests {
             "XML-003"
         );
         assert!(analizza(b"<a><a><a/></a></a>", &l).is_ok());
+    }
+
+    /// Whenever the fast path builds a tree, it is the tree of the full parser, and the full
+    /// parser accepts the document.
+    fn stessa_lettura(testo: &str) -> bool {
+        let l = LimitiXml::default();
+        match costruisci_veloce(testo, &l) {
+            Some(veloce) => {
+                assert_eq!(Ok(veloce), costruisci(testo, &l), "{testo}");
+                true
+            }
+            None => false,
+        }
+    }
+
+    fn messaggi_scritti() -> Vec<String> {
+        use crate::interscambio::{messaggio_per_processo, scrivi, Busta, OpzioniScrittura};
+        use crate::model::{Identificatore, Istante, Oid};
+        let id = |e: &str| Identificatore {
+            root: Oid::new("2.16.840.1.113883.2.9.2.30.3.2.4.3"),
+            extension: Some(e.to_string()),
+        };
+        let mut out = vec![include_str!("../../tests/fixtures/interscambio/standard.xml").to_string()];
+        for s in crate::samples::all() {
+            let c = crate::json::from_str(s.json).unwrap();
+            let Some(p) = c.processi.first() else {
+                continue;
+            };
+            let busta = Busta {
+                id_messaggio: id("MSG-1"),
+                data_creazione: Istante::parse("2024-02-01T10:30:00").unwrap(),
+                mittente: c.ente_titolare.id.clone(),
+                destinatari: vec![id("DEST")],
+            };
+            let m = messaggio_per_processo(&c, &p.id_processo, busta).unwrap();
+            for indent in [false, true] {
+                let o = OpzioniScrittura {
+                    indent,
+                    ..OpzioniScrittura::default()
+                };
+                out.push(scrivi(&m, &o).unwrap());
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn fast_path_builds_the_tree_of_the_full_parser() {
+        for m in messaggi_scritti() {
+            assert!(stessa_lettura(&m), "the fast path reads written messages");
+        }
+        for x in [
+            "<a/>",
+            "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n<a x = ' 1 ' y=\"\t2&amp;\"/>\n",
+            "<v3:a xmlns:v3='urn:hl7-org:v3' xmlns='urn:x'><b/><v3:c xmlns=''><d/></v3:c></v3:a>",
+            "<a xmlns='urn:hl7-org:v3' xmlns:xsi='http://www.w3.org/2001/XMLSchema-instance'><v xsi:type='CD' code='1'/></a>",
+            "<a>x &lt; y &amp;&amp; z<b>t</b> u &quot;&apos;</a>",
+            "<a><b></b><b>1</b><c/>  </a>",
+            "<a>\u{e8} \u{a0}</a>",
+        ] {
+            assert!(stessa_lettura(x), "{x}");
+        }
+        for x in [
+            "<a>&#65;</a>",
+            "<a>\r\n</a>",
+            "<!-- c --><a/>",
+            "<a><![CDATA[x]]></a>",
+            "<p:a/>",
+            "<a></b>",
+            "<a b='1' b='2'/>",
+            "<a b='1'c='2'/>",
+            "<a>x > y</a>",
+            "<?xml version='1.0'?><?pi x?><a/>",
+            "<a/><b/>",
+            "x<a/>",
+        ] {
+            assert!(!stessa_lettura(x), "{x}");
+        }
+        // Perturbed messages: wherever the fast path still succeeds, the full parser agrees.
+        let base = messaggi_scritti().swap_remove(0);
+        let inserti = [
+            "\r", " ", "\t", "&", "<", ">", "\"", "'", ":", "x:", "&amp;", "&#65;", "&x;",
+            "<!-- c -->", "</a>", "<a>", "<a/>", "=", " xmlns:q='u'", " xmlns=''", " q:b='1'",
+            "/", "?", "!", "]]>", "\u{e8}",
+        ];
+        let mut veloci = 0;
+        let mut i = 0;
+        while i < base.len() {
+            if base.is_char_boundary(i) {
+                for ins in inserti {
+                    let mut t = base.clone();
+                    t.insert_str(i, ins);
+                    veloci += usize::from(stessa_lettura(&t));
+                }
+                let mut t = base.clone();
+                if let Some(c) = t[i..].chars().next() {
+                    t.replace_range(i..i + c.len_utf8(), "");
+                    veloci += usize::from(stessa_lettura(&t));
+                }
+            }
+            i += 13;
+        }
+        assert!(veloci > 0);
     }
 
     #[test]

@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use chrono::{Datelike, NaiveDate, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
 
 use super::catalogo::{regola, RuleDef};
 use super::issue::{Issue, Profile, Report, Severity, Suppression};
@@ -124,7 +124,19 @@ impl ValidationOptions {
 
 /// Today's date in Europe/Rome (CET/CEST), without a time-zone database.
 pub fn oggi_roma() -> NaiveDate {
-    let now = Utc::now().naive_utc();
+    data_roma(Utc::now())
+}
+
+/// The Europe/Rome (CET/CEST) calendar date of an instant, without a time-zone database: UTC+1,
+/// UTC+2 from the last Sunday of March to the last Sunday of October at 01:00 UTC.
+///
+/// ```
+/// use cartella::rules::data_roma;
+/// let t = chrono::DateTime::parse_from_rfc3339("2024-07-01T22:30:00Z").unwrap().with_timezone(&chrono::Utc);
+/// assert_eq!(data_roma(t).to_string(), "2024-07-02");
+/// ```
+pub fn data_roma(istante: DateTime<Utc>) -> NaiveDate {
+    let now = istante.naive_utc();
     let year = now.year();
     let last_sunday = |month: u32| {
         let mut d = NaiveDate::from_ymd_opt(year, month, 31).unwrap_or(now.date());

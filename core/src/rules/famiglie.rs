@@ -78,6 +78,9 @@ impl RuleDef {
         (self.stage == Stage::Canonical && IMPLEMENTED.binary_search(&id).is_ok())
             || crate::interscambio::scrittore::RULES.contains(&id)
             || crate::interscambio::lettore::RULES.contains(&id)
+            || crate::siuss::waas::RULES.contains(&id)
+            || crate::siuss::regole::RULES.contains(&id)
+            || crate::siuss::deriva::RULES.contains(&id)
     }
 
     /// Why a rule is not evaluated by this version and what will raise it; `None` when it is.

@@ -15,7 +15,9 @@ mod issue;
 pub use catalogo::{
     catalogo, regola, Catalogo, CatalogueError, RuleDef, RuleSet, Stage, RULES_CSV,
 };
-pub use engine::{oggi_roma, validate, Ctx, Profiles, ReferenceData, ValidationOptions, Validator};
+pub use engine::{
+    data_roma, oggi_roma, validate, Ctx, Profiles, ReferenceData, ValidationOptions, Validator,
+};
 pub use famiglie::{DEFERRED, IMPLEMENTED};
 pub use issue::{Issue, Profile, Report, Severity, SuppressedIssue, Suppression};
 

@@ -3,7 +3,8 @@
 A typed binding of the Rust reference implementation: load and dump canonical JSON, validate
 (rule catalogue, profiles, suppressions), codice fiscale (:mod:`cartella.cf`), code lists
 (:mod:`cartella.codelists`), lifecycle of a *processo di aiuto* (:mod:`cartella.lifecycle`), the
-HL7 v3 interscambio (:mod:`cartella.interscambio`) and the embedded samples. The binding only translates: every rule lives in the Rust core.
+HL7 v3 interscambio (:mod:`cartella.interscambio`), the INPS national flows (:mod:`cartella.siuss`)
+and the embedded samples. The binding only translates: every rule lives in the Rust core.
 
 >>> import cartella
 >>> c = cartella.samples()[0].load()
@@ -13,7 +14,7 @@ True
 
 from __future__ import annotations
 
-from . import cf, codelists, errors, interscambio, lifecycle
+from . import cf, codelists, errors, interscambio, lifecycle, siuss
 from ._cartella import (
     MODEL_VERSION,
     Ack,
@@ -62,9 +63,11 @@ from .codelists import CodeEntry, CodeTable
 from .errors import (
     CartellaError,
     CartellaIOError,
+    FlussoNonDerivabileError,
     IllegalTransitionError,
     InvalidArgumentError,
     ParseError,
+    RifiutoError,
     SuppressionError,
     TableError,
     UnknownCodeSystemError,
@@ -83,6 +86,7 @@ __all__ = [
     "CodeEntry",
     "CodeTable",
     "Fase",
+    "FlussoNonDerivabileError",
     "Identifier",
     "IllegalTransitionError",
     "InvalidArgumentError",
@@ -95,6 +99,7 @@ __all__ = [
     "Registry",
     "Report",
     "Rule",
+    "RifiutoError",
     "RuleSet",
     "Sample",
     "SuppressedIssue",
@@ -127,6 +132,7 @@ __all__ = [
     "rulesets",
     "sample",
     "samples",
+    "siuss",
     "validate",
     "validate_many",
     "validate_message",

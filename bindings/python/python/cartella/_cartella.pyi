@@ -5,6 +5,8 @@ Import from :mod:`cartella`, :mod:`cartella.cf`, :mod:`cartella.codelists` and
 """
 
 import datetime
+import decimal
+import os
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, Literal, Optional, Tuple, TypeAlias, Union, final
 
@@ -92,6 +94,28 @@ __all__ = [
     "read_message",
     "write_ack",
     "write_message",
+    "Derivazione",
+    "Flusso",
+    "FlussoLetto",
+    "HttpResponse",
+    "IdFlusso",
+    "ParametriFlussi",
+    "RegistroInvii",
+    "SelezioneFlussi",
+    "VoceFlusso",
+    "VoceRegistro",
+    "get_flussi",
+    "id_beneficiario_sinba",
+    "id_flusso",
+    "post_esiti",
+    "select_flussi_xml",
+    "siuss_check",
+    "siuss_check_file",
+    "siuss_derive_period",
+    "siuss_derive_prestazione",
+    "siuss_derive_sinba",
+    "siuss_read_xml",
+    "voce_from_xml",
 ]
 
 MODEL_VERSION: str
@@ -795,3 +819,257 @@ def read_ack(
     max_elements: Optional[int] = None,
     max_attribute: Optional[int] = None,
 ) -> AckReadResult: ...
+
+# --- national flows (SIUSS) ---------------------------------------------------------------------
+
+_TipoFlusso: TypeAlias = Literal["PS_PSA_SINA", "SINBA"]
+_Canale: TypeAlias = Literal["waas", "cooperazione", "upload"]
+_Amount: TypeAlias = Union[decimal.Decimal, int, str]
+_Bytes: TypeAlias = Union[str, bytes, bytearray]
+
+@final
+class Flusso:
+    """A PS-PSA-SINA or SINBA flow (``siuss.md`` §10). Immutable."""
+
+    @staticmethod
+    def from_json(data: Union[str, bytes, bytearray]) -> Flusso: ...
+    @staticmethod
+    def from_dict(data: dict[str, Any]) -> Flusso: ...
+    @property
+    def tipo(self) -> _TipoFlusso: ...
+    @property
+    def nome(self) -> Optional[str]: ...
+    def __len__(self) -> int: ...
+    def to_xml(self) -> str: ...
+    def to_json(self, pretty: bool = False) -> str: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    def __eq__(self, other: object, /) -> bool: ...
+
+@final
+class Derivazione:
+    """Result of a derivation: the flows and the findings."""
+
+    @property
+    def flussi(self) -> list[Flusso]: ...
+    @property
+    def report(self) -> Report: ...
+
+@final
+class FlussoLetto:
+    """The flow read (``None`` when the input is unreadable) and the reader's findings."""
+
+    @property
+    def flusso(self) -> Optional[Flusso]: ...
+    @property
+    def issues(self) -> list[Issue]: ...
+    def has(self, rule_id: str) -> bool: ...
+    def rule_ids(self) -> list[str]: ...
+
+@final
+class IdFlusso:
+    """The parts of an ``id_flusso`` (lenient read form)."""
+
+    @staticmethod
+    def parse(id: str) -> Optional[IdFlusso]: ...
+    @property
+    def codice_ente(self) -> str: ...
+    @property
+    def tipo(self) -> _TipoFlusso: ...
+    @property
+    def data(self) -> datetime.date: ...
+    @property
+    def progressivo(self) -> int: ...
+    def to_str(self) -> str: ...
+    def __eq__(self, other: object, /) -> bool: ...
+
+@final
+class HttpResponse:
+    """A transport-free HTTP response of the WaaS API, with the findings of the call."""
+
+    @property
+    def status(self) -> int: ...
+    @property
+    def content_type(self) -> Optional[str]: ...
+    @property
+    def body(self) -> Optional[str]: ...
+    @property
+    def issues(self) -> list[Issue]: ...
+
+@final
+class ParametriFlussi:
+    """The validated query of ``GET /flussi``."""
+
+    def __new__(cls, since: int, limit: int = 10) -> ParametriFlussi: ...
+    @staticmethod
+    def from_query(query: str) -> ParametriFlussi: ...
+    @property
+    def since(self) -> int: ...
+    @property
+    def limit(self) -> int: ...
+
+@final
+class VoceFlusso:
+    """One entry of the ``GET /flussi`` response."""
+
+    @property
+    def codice_ente(self) -> str: ...
+    @property
+    def denominazione_ente(self) -> str: ...
+    @property
+    def id_flusso(self) -> str: ...
+    @property
+    def tipo(self) -> str: ...
+    @property
+    def ts_flusso(self) -> str: ...
+    @property
+    def flusso(self) -> str: ...
+    def to_dict(self) -> dict[str, Any]: ...
+
+@final
+class SelezioneFlussi:
+    """A selection of flows for ``GET /flussi``."""
+
+    @property
+    def body(self) -> str: ...
+    @property
+    def voci(self) -> list[VoceFlusso]: ...
+    @property
+    def esposti(self) -> list[str]: ...
+    @property
+    def issues(self) -> list[Issue]: ...
+
+@final
+class VoceRegistro:
+    """One flow in the send register."""
+
+    @property
+    def id_flusso(self) -> str: ...
+    @property
+    def tipo(self) -> _TipoFlusso: ...
+    @property
+    def ts_flusso(self) -> int: ...
+    @property
+    def stato(self) -> Literal["PRONTO", "ESPOSTO", "ACQUISITO", "RIFIUTATO"]: ...
+    @property
+    def xml(self) -> str: ...
+    @property
+    def sha256_xml(self) -> str: ...
+    @property
+    def chiave_record(self) -> dict[str, Any]: ...
+    @property
+    def id_acquisizione_siuss(self) -> Optional[str]: ...
+    @property
+    def descrizione_esito(self) -> Optional[str]: ...
+    def to_dict(self) -> dict[str, Any]: ...
+
+@final
+class RegistroInvii:
+    """The send register of the WaaS API, kept by the caller."""
+
+    def __new__(cls) -> RegistroInvii: ...
+    @staticmethod
+    def from_json(data: Union[str, bytes, bytearray]) -> RegistroInvii: ...
+    def to_json(self) -> str: ...
+    def __len__(self) -> int: ...
+    def __contains__(self, id_flusso: str, /) -> bool: ...
+    @property
+    def voci(self) -> list[VoceRegistro]: ...
+    def voce(self, id_flusso: str) -> Optional[VoceRegistro]: ...
+    def add(self, flusso: Flusso, *, now_ms: Optional[int] = None) -> int: ...
+    def check(self) -> list[Issue]: ...
+    def __eq__(self, other: object, /) -> bool: ...
+
+def siuss_derive_period(
+    cartella: Union[Cartella, _JsonDoc],
+    dal: _DateLike,
+    al: _DateLike,
+    *,
+    cf_operatore: str,
+    canale: _Canale = "waas",
+    data_riferimento: Optional[_DateLike] = None,
+    data_creazione: Optional[_DateLike] = None,
+    progressivo: int = 1,
+    tolleranza_quote: Optional[_Amount] = None,
+    troncamento_nomi: bool = True,
+    sina: Literal["auto", "sempre", "mai"] = "auto",
+    chiave_hmac: Optional[bytes] = None,
+    id_caso: Literal["cartella", "processo"] = "cartella",
+    campi_opzionali: Literal["se_presenti", "solo_obbligatori"] = "se_presenti",
+    regioni_dm1986: Optional[Mapping[str, str]] = None,
+    suppress: Optional[Iterable[_Suppression]] = None,
+    registry: Optional[Registry] = None,
+    reference_data: bool = True,
+) -> Derivazione: ...
+def siuss_derive_prestazione(
+    cartella: Union[Cartella, _JsonDoc],
+    id_fase: str,
+    *,
+    cf_operatore: str,
+    canale: _Canale = "waas",
+    data_riferimento: Optional[_DateLike] = None,
+    data_creazione: Optional[_DateLike] = None,
+    progressivo: int = 1,
+    tolleranza_quote: Optional[_Amount] = None,
+    troncamento_nomi: bool = True,
+    sina: Literal["auto", "sempre", "mai"] = "auto",
+    chiave_hmac: Optional[bytes] = None,
+    id_caso: Literal["cartella", "processo"] = "cartella",
+    campi_opzionali: Literal["se_presenti", "solo_obbligatori"] = "se_presenti",
+    regioni_dm1986: Optional[Mapping[str, str]] = None,
+    suppress: Optional[Iterable[_Suppression]] = None,
+    registry: Optional[Registry] = None,
+    reference_data: bool = True,
+) -> Derivazione: ...
+def siuss_derive_sinba(
+    cartella: Union[Cartella, _JsonDoc],
+    *,
+    cf_operatore: str,
+    canale: _Canale = "waas",
+    data_riferimento: Optional[_DateLike] = None,
+    data_creazione: Optional[_DateLike] = None,
+    progressivo: int = 1,
+    tolleranza_quote: Optional[_Amount] = None,
+    troncamento_nomi: bool = True,
+    sina: Literal["auto", "sempre", "mai"] = "auto",
+    chiave_hmac: Optional[bytes] = None,
+    id_caso: Literal["cartella", "processo"] = "cartella",
+    campi_opzionali: Literal["se_presenti", "solo_obbligatori"] = "se_presenti",
+    regioni_dm1986: Optional[Mapping[str, str]] = None,
+    suppress: Optional[Iterable[_Suppression]] = None,
+    registry: Optional[Registry] = None,
+    reference_data: bool = True,
+) -> Derivazione: ...
+def siuss_check(
+    flusso: Flusso,
+    *,
+    canale: _Canale = "upload",
+    as_of: Optional[_DateLike] = None,
+    tolleranza_quote: Optional[_Amount] = None,
+    suppress: Optional[Iterable[_Suppression]] = None,
+    registry: Optional[Registry] = None,
+) -> Report: ...
+def siuss_check_file(
+    path: Union[str, os.PathLike[str]],
+    *,
+    canale: _Canale = "upload",
+    as_of: Optional[_DateLike] = None,
+    tolleranza_quote: Optional[_Amount] = None,
+    suppress: Optional[Iterable[_Suppression]] = None,
+    registry: Optional[Registry] = None,
+) -> Report: ...
+def siuss_read_xml(
+    xml: _Bytes,
+    *,
+    max_size: Optional[int] = None,
+    max_depth: Optional[int] = None,
+    max_elements: Optional[int] = None,
+    max_attribute: Optional[int] = None,
+) -> FlussoLetto: ...
+def id_flusso(codice_ente: str, tipo: _TipoFlusso, data: _DateLike, progressivo: int) -> str: ...
+def voce_from_xml(xml: _Bytes, ts_flusso: int) -> VoceFlusso: ...
+def select_flussi_xml(
+    flussi: Iterable[Tuple[_Bytes, int]], parametri: Union[ParametriFlussi, str]
+) -> SelezioneFlussi: ...
+def get_flussi(query: str, registro: RegistroInvii) -> HttpResponse: ...
+def post_esiti(body: _Bytes, registro: RegistroInvii) -> HttpResponse: ...
+def id_beneficiario_sinba(belfiore: str, id_caso: str, chiave: bytes) -> str: ...

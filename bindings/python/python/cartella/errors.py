@@ -6,7 +6,10 @@ never exceptions: they are :class:`cartella.Issue` objects in a :class:`cartella
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
+
+if TYPE_CHECKING:
+    from ._cartella import HttpResponse, Issue
 
 __all__ = [
     "CartellaError",
@@ -19,6 +22,8 @@ __all__ = [
     "IllegalTransitionError",
     "InvalidArgumentError",
     "CartellaIOError",
+    "FlussoNonDerivabileError",
+    "RifiutoError",
 ]
 
 
@@ -106,3 +111,23 @@ class InvalidArgumentError(CartellaError, ValueError):
 
 class CartellaIOError(CartellaError, OSError):
     """Reading or writing through a caller's reader/writer failed."""
+
+
+class FlussoNonDerivabileError(CartellaError, ValueError):
+    """A national flow cannot be derived from the D record asked for (``siuss.md`` §8);
+    ``issues`` are the blocking findings."""
+
+    def __init__(self, message: str, issues: "Optional[list[Issue]]" = None) -> None:
+        super().__init__(message)
+        #: The blocking findings.
+        self.issues: "list[Issue]" = list(issues or [])
+
+
+class RifiutoError(CartellaError, ValueError):
+    """A WaaS request was refused: ``response`` is the ``400`` problem response to send back,
+    with its findings (``response.issues``)."""
+
+    def __init__(self, message: str, response: "Optional[HttpResponse]" = None) -> None:
+        super().__init__(message)
+        #: The ``application/problem+json`` response.
+        self.response: "Optional[HttpResponse]" = response
