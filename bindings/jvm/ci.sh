@@ -8,7 +8,8 @@
 # Needs: cargo, JDK 17 (`java`/`javac`), Maven (`mvn`, installed with apt-get when missing),
 # python3 (to turn the CLI's JSON into the reference table), network access to Maven Central.
 # Environment: CARGO_TARGET_DIR (default $HOME/.cache/cartella-target), CARTELLA_CARGO_PROFILE
-# (release, default, or debug), MAVEN_ARGS (extra Maven arguments).
+# (release, default, or debug), MAVEN_ARGS (extra Maven arguments), CARTELLA_CONFORMANCE_MANIFEST
+# (the manifest of the conformance corpus runner, default conformance/manifest.json).
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
@@ -30,6 +31,7 @@ command -v mvn > /dev/null 2>&1 || fail "Maven (mvn) is not installed"
 { mvn -version 2>&1 || true; } | head -1  # head may close the pipe early (SIGPIPE under pipefail)
 JAVA_MAJOR="$(java -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')"
 [ "${JAVA_MAJOR:-0}" -ge 17 ] || fail "JDK 17 or newer needed (found ${JAVA_MAJOR:-none})"
+MANIFEST="${CARTELLA_CONFORMANCE_MANIFEST:-$PWD/conformance/manifest.json}"
 MVN=(mvn -B -Dstyle.color=never ${MAVEN_ARGS:-})
 
 step "clean"
@@ -39,14 +41,25 @@ step "Rust reference findings (cartella CLI on examples/data)"
 bash bindings/jvm/rust-reference.sh || fail "rust-reference.sh"
 
 step "jar: cargo build ($PROFILE) + uniffi-bindgen + Kotlin/Java compile + tests + install"
-"${MVN[@]}" -f bindings/jvm/pom.xml -Dcartella.cargo.profile="$PROFILE" install \
+"${MVN[@]}" -f bindings/jvm/pom.xml -Dcartella.cargo.profile="$PROFILE" \
+    -Dcartella.conformance.manifest="$MANIFEST" install \
     | tee "$CARGO_TARGET_DIR/jvm-mvn.log" | grep -E 'cartella\]|Tests run|FAIL|ERROR|BUILD|Building jar' \
     || true
+# The conformance corpus leg (ConformanceCorpusTest: one dynamic test per active case), plainly.
+CORPUS_XML="bindings/jvm/target/surefire-reports/TEST-it.cartella.ConformanceCorpusTest.xml"
+[ -f "$CORPUS_XML" ] && python3 - "$CORPUS_XML" <<'PY'
+import sys, xml.etree.ElementTree as ET
+cases = list(ET.parse(sys.argv[1]).getroot().iter("testcase"))
+failed = sum(1 for t in cases if t.find("failure") is not None or t.find("error") is not None)
+print(f"conformance corpus (jvm): {len(cases) - failed} passed, {failed} failed")
+PY
+[ -f "$CORPUS_XML" ] || echo "conformance corpus (jvm): did not run ($CORPUS_XML missing)"
 grep -q 'BUILD SUCCESS' "$CARGO_TARGET_DIR/jvm-mvn.log" || { tail -n 60 "$CARGO_TARGET_DIR/jvm-mvn.log"; fail "mvn install"; }
 # The Rust comparison must have run, not been skipped.
 if grep -E 'Tests run:.*Skipped: [1-9]' "$CARGO_TARGET_DIR/jvm-mvn.log" | grep -q .; then
     fail "some JVM tests were skipped (is target/rust-reference.tsv missing?)"
 fi
+[ -f "$CORPUS_XML" ] || fail "the conformance corpus runner did not run"
 JAR="bindings/jvm/target/cartella-0.1.0.jar"
 jar tf "$JAR" | grep -qx 'linux-x86-64/libcartella_ffi.so' || fail "the jar lacks linux-x86-64/libcartella_ffi.so"
 echo "jar: $JAR ($(du -h "$JAR" | cut -f1)), native library bundled"

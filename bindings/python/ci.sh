@@ -4,6 +4,7 @@
 #
 #   CARTELLA_VENV_DIR   venv to (re)create   (default: $HOME/.cache/cartella-venv-py)
 #   CARGO_TARGET_DIR    cargo target dir      (default: $HOME/.cache/cartella-target)
+#   CARTELLA_CONFORMANCE_MANIFEST  manifest of the corpus runner (default: conformance/manifest.json)
 set -euo pipefail
 
 MATURIN_VERSION=1.16.0
@@ -29,10 +30,12 @@ step "pip install ./bindings/python (CARGO_TARGET_DIR=$CARGO_TARGET_DIR)"
 
 # Run everything from outside the source tree so that the installed package is what is tested.
 cd "$ROOT"
+# The conformance corpus runner (tests/test_conformance_corpus.py) reads this manifest.
+export CARTELLA_CONFORMANCE_MANIFEST="${CARTELLA_CONFORMANCE_MANIFEST:-$ROOT/conformance/manifest.json}"
 TMP="$(mktemp -d)"
 trap 'rm -rf "$TMP"' EXIT
 
-step "pytest"
+step "pytest (with the conformance corpus: 'conformance corpus (python): N passed, N failed')"
 (cd "$TMP" && "$PY" -m pytest -q -p no:cacheprovider "$ROOT/bindings/python/tests")
 
 step "stubtest"

@@ -1,14 +1,16 @@
-//! Reading of input documents shared by `validate`, `convert` and `ack`: format detection from the
-//! content (canonical JSON or interscambio XML), reading of a `PRSS_IN001004ZZ` message, and the
-//! validation of a read message (reader findings + canonical rules, deduplicated).
+//! Reading of input documents shared by `validate`, `convert`, `ack` and `conformance run`: format
+//! detection from the content (canonical JSON, interscambio XML or an INPS flow), reading of a
+//! `PRSS_IN001004ZZ` message, the validation of a read message (reader findings + canonical rules,
+//! deduplicated, [`cartella::documento::valida_letto`]), and [`valida_documento`], the one validation
+//! of a document by content that `validate` and `conformance run` share (a wrapper of
+//! [`cartella::documento::valida_come`]).
 
-use std::collections::HashSet;
 use std::io::{self, Read};
 use std::path::Path;
 
-use cartella::interscambio::lettore::{leggi, OpzioniLettura};
+use cartella::documento;
 use cartella::model::{Cartella, Identificatore, Istante, MessaggioInterscambio, Oid};
-use cartella::rules::{Issue, Profiles, Report, Severity, ValidationOptions, Validator};
+use cartella::rules::{Issue, Profiles, Report, Suppression, ValidationOptions, Validator};
 use cartella::{json, CartellaError};
 
 use chrono::NaiveDate;
@@ -80,18 +82,7 @@ pub fn testo_json(bytes: &[u8]) -> Result<&str, String> {
 
 /// A library parse error as a one-line message without codici fiscali.
 pub fn parse_error_message(e: &CartellaError) -> String {
-    let text = match e {
-        CartellaError::Json {
-            message,
-            line,
-            column,
-        } if *line > 0 => {
-            format!("not canonical JSON: {message} (line {line}, column {column})")
-        }
-        CartellaError::Json { message, .. } => format!("not canonical JSON: {message}"),
-        other => other.to_string(),
-    };
-    mask_identifiers(&text)
+    mask_identifiers(&documento::messaggio_errore_json(e))
 }
 
 /// A canonical JSON document accepted by `convert`.
@@ -107,11 +98,7 @@ pub enum DocumentoJson {
 /// member, as a `Cartella` otherwise.
 pub fn leggi_json(bytes: &[u8]) -> Result<DocumentoJson, String> {
     let testo = testo_json(bytes)?;
-    let e_messaggio = serde_json::from_str::<serde_json::Value>(testo)
-        .ok()
-        .and_then(|v| v.as_object().map(|o| o.contains_key("cartella")))
-        .unwrap_or(false);
-    if e_messaggio {
+    if e_messaggio_json(testo) {
         json::messaggio_from_str(testo)
             .map(|m| DocumentoJson::Messaggio(Box::new(m)))
             .map_err(|e| parse_error_message(&e))
@@ -138,71 +125,85 @@ pub struct XmlIlleggibile {
     pub issues: Vec<Issue>,
 }
 
-/// Reads an interscambio request with the hardened reader (default limits).
+/// Reads an interscambio request with the hardened reader (default limits);
+/// [`cartella::documento::leggi_xml`].
 pub fn leggi_xml(bytes: &[u8]) -> Result<XmlLetto, XmlIlleggibile> {
-    let lettura = match leggi(bytes, &OpzioniLettura::default()) {
-        Ok(l) => l,
-        Err(e) => {
-            return Err(XmlIlleggibile {
-                messaggio: mask_identifiers(&format!("cannot read the XML message: {e}")),
-                issues: Vec::new(),
-            })
+    documento::leggi_xml(bytes)
+        .map(|(messaggio, issues)| XmlLetto { messaggio, issues })
+        .map_err(|e| XmlIlleggibile {
+            messaggio: e.messaggio,
+            issues: e.issues,
+        })
+}
+
+/// Validates a message read from XML: [`cartella::documento::valida_letto`] (reader findings +
+/// canonical rules, deduplicated).
+pub fn valida_letto(validator: &Validator, letto: &XmlLetto) -> Report {
+    documento::valida_letto(validator, &letto.messaggio, &letto.issues)
+}
+
+/// What happened to one document.
+pub enum Esito {
+    /// Parsed and validated.
+    Validated(Report),
+    /// Not readable or not parseable (message already free of codici fiscali), with the reader
+    /// findings of an unreadable XML message.
+    Failed(String, Vec<Issue>),
+}
+
+pub use cartella::documento::TipoDocumento;
+
+/// Whether [`valida_documento`] reads canonical JSON `MessaggioInterscambio` documents.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MessaggioJson {
+    /// JSON is always read as a `Cartella` (`cartella validate`: a message fails to parse).
+    NonLetto,
+    /// A top-level object with a `cartella` member is read as a message and validated with
+    /// `Validator::validate_messaggio` (pointers under `/cartella`); `conformance run`.
+    Letto,
+}
+
+/// A validated document: its kind and the outcome.
+pub struct DocumentoValidato {
+    /// Kind detected from the content.
+    pub tipo: TipoDocumento,
+    /// Findings, or why the document could not be read.
+    pub esito: Esito,
+}
+
+/// Parses and validates one document, JSON or XML by content, with
+/// [`cartella::documento::valida_come`]; INPS flows (PS-PSA-SINA, SINBA) are checked like
+/// `cartella siuss check` on the `upload` channel, whatever the validator's profiles say. Shared
+/// by `cartella validate` and `cartella conformance run`.
+pub fn valida_documento(
+    validator: &Validator,
+    bytes: &[u8],
+    suppressions: &[Suppression],
+    messaggi: MessaggioJson,
+) -> DocumentoValidato {
+    let tipo = match documento::rileva(bytes) {
+        Some(TipoDocumento::MessaggioJson) if messaggi == MessaggioJson::NonLetto => {
+            TipoDocumento::CartellaJson
         }
+        Some(t) => t,
+        None => TipoDocumento::CartellaJson,
     };
-    match lettura.messaggio {
-        Some(messaggio) => Ok(XmlLetto {
-            messaggio,
-            issues: lettura.issues,
-        }),
-        None => {
-            let dettagli: Vec<String> = lettura
-                .issues
-                .iter()
-                .filter(|i| i.severity == Severity::Error)
-                .map(|i| format!("{}: {}", i.rule_id, i.message_en))
-                .collect();
-            let messaggio = if dettagli.is_empty() {
-                "not an interscambio message".to_string()
-            } else {
-                format!(
-                    "not a readable interscambio message: {}",
-                    dettagli.join("; ")
-                )
-            };
-            Err(XmlIlleggibile {
-                messaggio: mask_identifiers(&messaggio),
-                issues: lettura.issues,
-            })
-        }
+    let d = documento::valida_come(validator, bytes, tipo, suppressions);
+    DocumentoValidato {
+        tipo: d.tipo,
+        esito: match d.esito {
+            Ok(report) => Esito::Validated(report),
+            Err(e) => Esito::Failed(e.messaggio, e.issues),
+        },
     }
 }
 
-/// Validates a message read from XML: the reader findings (kept when their rule is enabled by the
-/// validator's profiles and date) followed by the canonical rules on the message
-/// (`Validator::validate_messaggio`, pointers under `/cartella`). A canonical finding with the
-/// same rule id and JSON Pointer as a reader finding is dropped (the reader's one carries the
-/// `xml_path`). The validator's suppressions apply to both.
-pub fn valida_letto(validator: &Validator, letto: &XmlLetto) -> Report {
-    let mut ctx = validator.context();
-    for issue in &letto.issues {
-        ctx.push(issue.clone());
-    }
-    let mut report = validator.finish(ctx);
-    let chiavi: HashSet<(String, String)> = report
-        .issues
-        .iter()
-        .chain(report.suppressed.iter().map(|s| &s.issue))
-        .map(|i| (i.rule_id.clone(), i.path.clone()))
-        .collect();
-    let canonico = validator.validate_messaggio(&letto.messaggio);
-    let nuovo = |i: &Issue| !chiavi.contains(&(i.rule_id.clone(), i.path.clone()));
-    report
-        .issues
-        .extend(canonico.issues.into_iter().filter(|i| nuovo(i)));
-    report
-        .suppressed
-        .extend(canonico.suppressed.into_iter().filter(|s| nuovo(&s.issue)));
-    report
+/// Whether JSON text is a `MessaggioInterscambio`: a top-level object with a `cartella` member.
+fn e_messaggio_json(testo: &str) -> bool {
+    serde_json::from_str::<serde_json::Value>(testo)
+        .ok()
+        .and_then(|v| v.as_object().map(|o| o.contains_key("cartella")))
+        .unwrap_or(false)
 }
 
 /// The validator of the CLI options `--profile` and `--as-of`.

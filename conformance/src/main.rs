@@ -10,6 +10,10 @@
 //! - `cartella siuss export --kind ps|sinba [--channel waas|cooperazione|upload] FILE... [-o OUT]`
 //! - `cartella siuss check [--channel waas|cooperazione|upload] [--format text|json] FILE...`
 //! - `cartella siuss flussi --since MS [--limit N] DIR`
+//! - `cartella conformance run DIR [--profile P] [--as-of D] [--out OUT]` (exit status: `0` the
+//!   directory conforms, `1` it does not, `2` usage error or missing directory)
+//! - `cartella conformance self-test [--manifest PATH] [--format text|json] [--record]`
+//! - `cartella conformance trace [--manifest PATH] [--format markdown|json|gaps]`
 //!
 //! Exit status: `0` success; `1` some document has an error-severity finding (for `--samples`: some
 //! sample did not meet its documented expectation); `2` usage error, unknown rule id, or a document
@@ -21,6 +25,9 @@ use clap::Parser;
 
 mod ack_cmd;
 mod cf_cmd;
+mod conformance_cmd;
+mod conformance_report;
+mod conformance_suite;
 mod convert_cmd;
 mod documento;
 mod output;
@@ -37,7 +44,8 @@ mod validate_cmd;
     long_about = "Cartella Sociale Informatizzata (Regione Lombardia, d.g.r. X/5499/2016) reference tool: \
                   validates canonical JSON cartelle and interscambio XML messages, converts between them, \
                   writes interscambio acknowledgements, lists and explains the rule catalogue, checks \
-                  and decodes codici fiscali.\n\nExit status: 0 success; 1 a document has an \
+                  and decodes codici fiscali, handles the INPS flows and certifies vendors' export \
+                  directories (`conformance run`).\n\nExit status: 0 success; 1 a document has an \
                   error-severity finding; 2 usage error or a document that cannot be read or parsed."
 )]
 enum Cli {
@@ -56,6 +64,9 @@ enum Cli {
     Cf(cf_cmd::CfArgs),
     /// INPS national flows (SIUSS PS-PSA-SINA and SINBA) and the WaaS API: export, check, flussi.
     Siuss(siuss_cmd::SiussArgs),
+    /// Certification: validate a vendor's export directory and write HTML, JSON and JUnit
+    /// reports (`conformance run DIR`).
+    Conformance(conformance_cmd::ConformanceArgs),
 }
 
 fn main() -> ExitCode {
@@ -67,5 +78,6 @@ fn main() -> ExitCode {
         Cli::Explain(args) => rules_cmd::run_explain(args),
         Cli::Cf(args) => cf_cmd::run(args),
         Cli::Siuss(args) => siuss_cmd::run(args),
+        Cli::Conformance(args) => conformance_cmd::run(args),
     }
 }

@@ -311,7 +311,12 @@ fn explain_text(r: &RuleDef) -> String {
             let _ = writeln!(s, "  status:      planned: {reason}");
         }
     }
-    let _ = writeln!(s, "  evaluated:   {}", stage_description(r.stage));
+    let evaluated = if cartella::lifecycle::RIFIUTI_API.contains(&r.id.as_str()) {
+        "as a refusal of the lifecycle API (lifecycle::applica returns TransizioneIllegale)"
+    } else {
+        stage_description(r.stage)
+    };
+    let _ = writeln!(s, "  evaluated:   {evaluated}");
     let from = r.valid_from.map_or("no start date".to_string(), |d| {
         format!("in force from {}", d.format("%Y-%m-%d"))
     });

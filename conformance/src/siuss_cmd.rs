@@ -22,10 +22,10 @@ use cartella::siuss::deriva::{
 use cartella::siuss::waas::{
     seleziona_flussi_xml, AllocatoreProgressivi, FlussoXml, ParametriFlussi, TsFlusso,
 };
-use cartella::siuss::xml::{EventoFlusso, LettoreFlusso, OpzioniLetturaFlusso};
+use cartella::siuss::xml::OpzioniLetturaFlusso;
 use cartella::siuss::{
-    deriva_periodo, deriva_sinba, scrittore, Canale, Flusso, OpzioniVerifica, TipoFlusso,
-    VerificaIncrementale,
+    deriva_periodo, deriva_sinba, scrittore, verifica_lettura, Canale, Flusso, OpzioniVerifica,
+    TipoFlusso,
 };
 use cartella::Cartella;
 use chrono::NaiveDate;
@@ -490,53 +490,11 @@ fn riga(i: &Issue) -> String {
 // check
 // ---------------------------------------------------------------------------------------------
 
-/// Whether an XML document is an INPS flow: its first 4 KiB name the INPS namespace
-/// (`http://inps.it/Casellario`). Only routes the document; the flow reader judges it.
-pub fn e_flusso_inps(bytes: &[u8]) -> bool {
-    let testa = &bytes[..bytes.len().min(4096)];
-    testa
-        .windows(cartella::siuss::NAMESPACE.len())
-        .any(|w| w == cartella::siuss::NAMESPACE.as_bytes())
-}
-
-/// Reads one flow with the streaming reader and checks it item by item; suppressions of
-/// `opzioni` apply to reader and rule findings alike.
-pub fn verifica_file<R: BufRead>(r: R, opzioni: &OpzioniVerifica) -> Result<Report, String> {
-    let mut lettore = LettoreFlusso::nuovo(r, &OpzioniLetturaFlusso::default());
-    let mut lettura: Vec<Issue> = Vec::new();
-    let mut verifica: Option<VerificaIncrementale<'_>> = None;
-    for evento in lettore.by_ref() {
-        match evento.map_err(|e| mask_identifiers(&e.to_string()))? {
-            EventoFlusso::Intestazione {
-                tipo,
-                identificazione,
-            } => {
-                let mut v = VerificaIncrementale::new(tipo, opzioni);
-                v.intestazione(&identificazione);
-                verifica = Some(v);
-            }
-            EventoFlusso::Beneficiario(b) => {
-                if let Some(v) = verifica.as_mut() {
-                    v.beneficiario(&b);
-                }
-            }
-            EventoFlusso::Sinba(s) => {
-                if let Some(v) = verifica.as_mut() {
-                    v.sinba(&s);
-                }
-            }
-            EventoFlusso::Finding(i) => lettura.push(i),
-        }
-    }
-    let mut report = Report::new();
-    report.issues = lettura;
-    if !lettore.interrotto() {
-        if let Some(v) = verifica {
-            report.extend(v.fine());
-        }
-    }
-    report.apply_suppressions(&opzioni.suppressions);
-    Ok(report)
+/// Reads one flow with the streaming reader and checks it item by item
+/// ([`cartella::siuss::verifica_lettura`]); the error is free of user data.
+fn verifica_file<R: BufRead>(r: R, opzioni: &OpzioniVerifica) -> Result<Report, String> {
+    verifica_lettura(r, opzioni, &OpzioniLetturaFlusso::default())
+        .map_err(|e| mask_identifiers(&e.to_string()))
 }
 
 fn check(args: CheckArgs) -> ExitCode {

@@ -10,12 +10,10 @@ use std::process::ExitCode;
 use cartella::rules::{
     Issue, Profiles, Report, Severity, Suppression, ValidationOptions, Validator,
 };
-use cartella::{json, samples, CartellaError};
+use cartella::{samples, CartellaError};
 
-use crate::documento::{
-    etichetta, leggi_file, leggi_xml, parse_error_message, rileva_formato, testo_json,
-    valida_letto, Formato,
-};
+pub use crate::documento::Esito;
+use crate::documento::{etichetta, leggi_file, valida_documento, MessaggioJson};
 use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
 use serde_json::{json, Value};
@@ -103,15 +101,6 @@ struct Input {
     sample: Option<&'static samples::Sample>,
 }
 
-/// What happened to one document.
-pub enum Esito {
-    /// Parsed and validated.
-    Validated(Report),
-    /// Not readable or not parseable (message already free of codici fiscali), with the reader
-    /// findings of an unreadable XML message.
-    Failed(String, Vec<Issue>),
-}
-
 fn read_inputs(args: &ValidateArgs) -> Vec<Input> {
     let mut inputs = Vec::new();
     if args.samples {
@@ -131,35 +120,6 @@ fn read_inputs(args: &ValidateArgs) -> Vec<Input> {
         });
     }
     inputs
-}
-
-/// Parses and validates one document, JSON or XML by content; INPS flows (PS-PSA-SINA, SINBA)
-/// are checked like `cartella siuss check` on the `upload` channel, whatever `--profile` says.
-fn validate_bytes(validator: &Validator, bytes: &[u8], suppressions: &[Suppression]) -> Esito {
-    match rileva_formato(bytes) {
-        Formato::Xml if crate::siuss_cmd::e_flusso_inps(bytes) => {
-            let opzioni = cartella::siuss::OpzioniVerifica {
-                as_of: Some(validator.as_of()),
-                suppressions: suppressions.to_vec(),
-                ..Default::default()
-            };
-            match crate::siuss_cmd::verifica_file(bytes, &opzioni) {
-                Ok(report) => Esito::Validated(report),
-                Err(m) => Esito::Failed(m, Vec::new()),
-            }
-        }
-        Formato::Xml => match leggi_xml(bytes) {
-            Ok(letto) => Esito::Validated(valida_letto(validator, &letto)),
-            Err(e) => Esito::Failed(e.messaggio, e.issues),
-        },
-        Formato::Json => match testo_json(bytes) {
-            Err(message) => Esito::Failed(message, Vec::new()),
-            Ok(text) => match json::from_str(text) {
-                Ok(cartella) => Esito::Validated(validator.validate(&cartella)),
-                Err(e) => Esito::Failed(parse_error_message(&e), Vec::new()),
-            },
-        },
-    }
 }
 
 /// Whether a sample met its documented expectation.
@@ -208,7 +168,9 @@ pub fn run(args: ValidateArgs) -> ExitCode {
     for input in &inputs {
         let outcome = match &input.bytes {
             Err(message) => Esito::Failed(message.clone(), Vec::new()),
-            Ok(bytes) => validate_bytes(&validator, bytes, &suppressions),
+            Ok(bytes) => {
+                valida_documento(&validator, bytes, &suppressions, MessaggioJson::NonLetto).esito
+            }
         };
         match &outcome {
             Esito::Failed(..) => {

@@ -1,65 +1,15 @@
 //! Integration tests of the `cartella` binary: the CLI contract (exit codes, JSON line shape,
 //! `--as-of`, `--profile`, `--suppress`, `rules`, `explain`) and masking of codici fiscali.
 
+mod common;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+
+use common::*;
 
 use serde_json::Value;
 
 const AS_OF: &str = "2025-01-15";
-
-fn bin() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_cartella"))
-}
-
-fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .expect("workspace root")
-        .to_path_buf()
-}
-
-fn sample_path(name: &str) -> String {
-    repo()
-        .join("core/data/samples")
-        .join(format!("{name}.json"))
-        .display()
-        .to_string()
-}
-
-fn run(args: &[&str]) -> Output {
-    bin().args(args).output().expect("run cartella")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).expect("UTF-8 stdout")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8(o.stderr.clone()).expect("UTF-8 stderr")
-}
-
-fn code(o: &Output) -> i32 {
-    o.status.code().expect("exit code")
-}
-
-/// Parses the JSON lines of `validate --format json`.
-fn json_lines(o: &Output) -> Vec<Value> {
-    stdout(o)
-        .lines()
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("not a JSON line ({e}): {l}")))
-        .collect()
-}
-
-fn rule_ids(line: &Value) -> Vec<String> {
-    line["issues"]
-        .as_array()
-        .expect("issues array")
-        .iter()
-        .map(|i| i["rule_id"].as_str().expect("rule_id").to_string())
-        .collect()
-}
 
 fn temp_file(name: &str, content: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("cartella-cli-tests-{}", std::process::id()));
@@ -595,10 +545,9 @@ fn rules_json_lists_the_whole_catalogue_as_in_rules_csv() {
         let status = rule["status"].as_str().unwrap();
         assert!(status == "implemented" || status == "planned");
         assert_eq!(rule["implemented"], Value::Bool(status == "implemented"));
-        // INPS flows and WaaS rules come with a later component; XML rules are raised by the
-        // interscambio reader.
+        // INPS flow and WaaS rules are raised by `cartella::siuss`; XML rules by the readers.
         if row[id].starts_with("SIUSS-") {
-            assert_eq!(status, "planned", "{}", row[id]);
+            assert_eq!(status, "implemented", "{}", row[id]);
         }
         let by_reader = cartella::interscambio::lettore::RULES.contains(&row[id].as_str());
         if by_reader {
@@ -650,7 +599,7 @@ fn explain_prints_one_rule_fully() {
     assert_eq!(code(&o), 0);
     let v: Value = serde_json::from_str(&stdout(&o)).expect("JSON");
     assert_eq!(v["id"], "SIUSS-PS-001");
-    assert_eq!(v["status"], "planned");
+    assert_eq!(v["status"], "implemented");
     assert_eq!(v["ruleset"], "SIUSS-PS-201812");
 
     let o = run(&["explain", "NOPE-999"]);

@@ -3,21 +3,14 @@
 //! single-item limit, the `GET /flussi` body, and that flows never show a full codice fiscale in
 //! reports.
 
+mod common;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
+
+use common::*;
 
 use serde_json::Value;
-
-fn bin() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_cartella"))
-}
-
-fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .expect("workspace root")
-        .to_path_buf()
-}
 
 fn fixture(name: &str) -> String {
     repo()
@@ -25,39 +18,6 @@ fn fixture(name: &str) -> String {
         .join(name)
         .display()
         .to_string()
-}
-
-fn run(args: &[&str]) -> Output {
-    bin().args(args).output().expect("run cartella")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).expect("UTF-8 stdout")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8(o.stderr.clone()).expect("UTF-8 stderr")
-}
-
-fn code(o: &Output) -> i32 {
-    o.status.code().expect("exit code")
-}
-
-fn json_lines(o: &Output) -> Vec<Value> {
-    stdout(o)
-        .lines()
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("not JSON ({e}): {l}")))
-        .collect()
-}
-
-fn rule_ids(line: &Value) -> Vec<String> {
-    line["issues"]
-        .as_array()
-        .expect("issues")
-        .iter()
-        .map(|i| i["rule_id"].as_str().expect("rule_id").to_string())
-        .collect()
 }
 
 fn temp_dir(name: &str) -> PathBuf {
@@ -79,14 +39,6 @@ fn tabella_dm1986(dir: &Path) -> String {
     p.display().to_string()
 }
 
-fn sample(name: &str) -> String {
-    repo()
-        .join("core/data/samples")
-        .join(format!("{name}.json"))
-        .display()
-        .to_string()
-}
-
 /// Exports the PS flow of `percorso-completo` on the WaaS channel into `dir`.
 fn export_waas(dir: &Path) -> Output {
     let out = dir.join("flussi");
@@ -105,7 +57,7 @@ fn export_waas(dir: &Path) -> Output {
         "2024-07-01",
         "--regioni-dm1986",
         &tabella_dm1986(dir),
-        &sample("percorso-completo"),
+        &sample_path("percorso-completo"),
         "-o",
         &out.display().to_string(),
     ])
@@ -219,7 +171,7 @@ fn export_without_a_region_table_reports_the_derivation_rule_and_exits_one() {
         "RSSMRA80A01H501U",
         "--data-riferimento",
         "2024-06-30",
-        &sample("percorso-completo"),
+        &sample_path("percorso-completo"),
         "-o",
         &dir.join("ps.xml").display().to_string(),
     ]);

@@ -1,5 +1,5 @@
 //! XML codecs of the INPS flows: write and read of a 1 000-beneficiary PS-PSA-SINA upload flow
-//! (whole-flow functions and the streaming reader).
+//! (whole-flow functions and the streaming reader) and the check of every flow rule.
 
 use std::hint::black_box;
 
@@ -7,51 +7,20 @@ use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 
 use cartella::siuss::xml::{leggi, scrivi, EventoFlusso, LettoreFlusso, OpzioniLetturaFlusso};
 use cartella::siuss::*;
+use cartella::testing::campioni_siuss;
 
-fn flusso(n: usize) -> Flusso {
+/// A flow of `n` sample beneficiaries (`testing::campioni_siuss`); every fourth is taken in
+/// charge with a SINA assessment.
+fn flusso(n: u64) -> Flusso {
     let s = |v: &str| Some(v.to_string());
-    let id = IdentificazioneFlusso {
-        nome: s("F205.PS.20240305.0000001"),
-        ente: Ente {
-            codice: s("F205"),
-            denominazione: s("Comune di Milano"),
-            indirizzo: s("F205"),
-            cf_operatore: s("RSSMRA80A01F205X"),
-        },
-    };
     let beneficiari = (0..n)
-        .map(|i| Beneficiario {
-            codice_fiscale: s("RSSMRA80A01F205X"),
-            anagrafica: Anagrafica {
-                cognome: Some(format!("Rossi {i}")),
-                nome: s("Mario"),
-                anno_nascita: s("1980"),
-                luogo_nascita: s("F205"),
-                genere: s("1"),
-                codice_cittadinanza: s("380"),
-                ..Default::default()
-            },
-            indirizzi: vec![Indirizzo {
-                codice_regione: s("03"),
-                codice_comune: s("015146"),
-                codice_nazione: s("380"),
-            }],
-            prestazioni_sociali: vec![PrestazioniSociali {
-                tipo_operazione: s("I"),
-                presenza_prova_mezzi: s("1"),
-                carattere_prestazione: s("1"),
-                codice_prestazione: s("A1.01"),
-                denominazione_prestazione: s("Assistenza domiciliare & sociale"),
-                protocollo_domanda: Some(format!("P-{i:07}")),
-                data_inizio_prestazione: s("2024-01-01"),
-                data_fine_prestazione: s("2024-12-31"),
-                periodo_erogazione: s("12"),
-                importo_mensile: s("300.00"),
-                importo_quota_ente: s("250.00"),
-                importo_quota_utente: s("50.00"),
-                presa_carico: s("1"),
-                area_utenza: s("2"),
-                sina: (i % 4 == 0).then(|| Sina {
+        .map(|i| {
+            let mut b = campioni_siuss::beneficiario(i);
+            if i % 4 == 0 {
+                let p = &mut b.prestazioni_sociali[0];
+                p.presa_carico = s("1");
+                p.area_utenza = s("2");
+                p.sina = Some(Sina {
                     mobilita: s("2"),
                     attivita_vita_quotidiana: s("2"),
                     disturbi_comportamentali: s("1"),
@@ -59,17 +28,18 @@ fn flusso(n: usize) -> Flusso {
                     area_supporto: s("2"),
                     fonte_derivazione_valutazione: s("1"),
                     strumento_valutazione: s("1"),
+                    fonte_derivazione_invalidita: s("1"),
                     invalidita_civile: Some(InvaliditaCivile {
                         inv_civ: vec!["3".into()],
                     }),
                     ..Default::default()
-                }),
-                ..Default::default()
-            }],
+                });
+            }
+            b
         })
         .collect();
     Flusso::PsPsaSina(FlussoPsPsaSina {
-        identificazione_flusso: id,
+        identificazione_flusso: campioni_siuss::identificazione(),
         beneficiari,
     })
 }
@@ -95,6 +65,11 @@ fn bench(c: &mut Criterion) {
                 .count()
         })
     });
+    let opzioni = OpzioniVerifica {
+        as_of: chrono::NaiveDate::from_ymd_opt(2024, 7, 2),
+        ..OpzioniVerifica::default()
+    };
+    g.bench_function("verifica", |b| b.iter(|| verifica(black_box(&f), &opzioni)));
     g.finish();
 }
 

@@ -20,6 +20,8 @@
 
 pub mod cf;
 pub mod codelists;
+pub mod conformita;
+pub mod documento;
 pub mod error;
 pub mod interscambio;
 pub mod json;

@@ -1215,3 +1215,84 @@ mod strategie_siuss {
             .boxed()
     }
 }
+
+/// Deterministic INPS flow items for benchmarks and large-file tests (no randomness): valid
+/// against the XSD and every flow rule, distinct per index.
+pub mod campioni_siuss {
+    use crate::siuss::{
+        Anagrafica, Beneficiario, Ente, IdentificazioneFlusso, Indirizzo, PrestazioniSociali,
+    };
+
+    const CONSONANTI: &[u8] = b"BCDFGHJKLMNPQRSTVWXZ";
+
+    fn s(v: &str) -> Option<String> {
+        Some(v.to_string())
+    }
+
+    /// A valid codice fiscale of a woman born on 1 August 1985 in Milano (F205) whose six name
+    /// letters encode `i` in base 20 over the consonants (distinct for `i` < 64 million).
+    pub fn codice_fiscale(mut i: u64) -> String {
+        let mut lettere = [b'B'; 6];
+        for l in lettere.iter_mut().rev() {
+            *l = CONSONANTI[(i % 20) as usize];
+            i /= 20;
+        }
+        let mut cf: String = lettere.iter().map(|&b| char::from(b)).collect();
+        cf.push_str("85M41F205");
+        if let Some(c) = crate::cf::carattere_controllo(&cf) {
+            cf.push(c);
+        }
+        cf
+    }
+
+    /// The header of a PS-PSA-SINA flow of the Comune di Milano created on 1 July 2024.
+    pub fn identificazione() -> IdentificazioneFlusso {
+        IdentificazioneFlusso {
+            nome: s("F205.PS.20240701.0000001"),
+            ente: Ente {
+                codice: s("F205"),
+                denominazione: s("Comune di Milano"),
+                indirizzo: s("F205"),
+                cf_operatore: Some(codice_fiscale(u64::from(u32::MAX))),
+            },
+        }
+    }
+
+    /// Beneficiary `i`: one periodic prestazione (January–June 2024, 150.00 a month, quotas
+    /// summing to it), resident in Milano.
+    pub fn beneficiario(i: u64) -> Beneficiario {
+        Beneficiario {
+            codice_fiscale: Some(codice_fiscale(i)),
+            anagrafica: Anagrafica {
+                cognome: s("Bianchi"),
+                nome: s("Laura"),
+                anno_nascita: s("1985"),
+                luogo_nascita: s("F205"),
+                genere: s("2"),
+                codice_cittadinanza: s("380"),
+                codice_seconda_cittadinanza: None,
+            },
+            indirizzi: vec![Indirizzo {
+                codice_regione: s("03"),
+                codice_comune: s("015146"),
+                codice_nazione: s("380"),
+            }],
+            prestazioni_sociali: vec![PrestazioniSociali {
+                tipo_operazione: s("I"),
+                presenza_prova_mezzi: s("2"),
+                carattere_prestazione: s("1"),
+                codice_prestazione: s("A1.01"),
+                denominazione_prestazione: s("Assegno per il nucleo familiare erogati dai comuni"),
+                protocollo_domanda: Some(format!("PROT-2024-{i:08}")),
+                data_inizio_prestazione: s("2024-01-01"),
+                data_fine_prestazione: s("2024-06-30"),
+                periodo_erogazione: s("6"),
+                importo_mensile: s("150.00"),
+                importo_quota_ente: s("120.00"),
+                importo_quota_utente: s("30.00"),
+                presa_carico: s("2"),
+                ..PrestazioniSociali::default()
+            }],
+        }
+    }
+}

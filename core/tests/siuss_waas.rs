@@ -100,10 +100,12 @@ fn every_waas_rule_is_raised_and_implemented() {
         .rules()
         .iter()
         .map(|r| r.id.as_str())
-        .filter(|id| id.starts_with("SIUSS-WAAS-"))
+        .filter(|id| id.starts_with("SIUSS-WAAS-") || *id == "XML-017")
         .collect();
     in_catalogue.sort_unstable();
-    assert_eq!(in_catalogue, RULES);
+    let mut raised = RULES.to_vec();
+    raised.sort_unstable();
+    assert_eq!(in_catalogue, raised);
     for id in RULES {
         assert!(cat.get(id).expect("rule").is_implemented(), "{id}");
     }
@@ -410,13 +412,16 @@ fn waas_005_denominazione() {
 fn waas_007_base64_and_size() {
     let mut v = voce_valida();
     v.flusso = "not base64!".into();
-    assert_eq!(ids(&verifica_voce(&v, "")), ["SIUSS-WAAS-007"]);
+    // Undecodable: the WaaS rule and the schema-level `format: byte` rule.
+    assert_eq!(ids(&verifica_voce(&v, "")), ["SIUSS-WAAS-007", "XML-017"]);
+    assert!(!has(&verifica_voce(&voce_valida(), ""), "XML-017"));
     let mut v2 = voce_valida();
     // Line breaks are not allowed.
     v2.flusso.insert(4, '\n');
     assert!(has(&verifica_voce(&v2, ""), "SIUSS-WAAS-007"));
     let mut v3 = voce_valida();
     v3.flusso = "A".repeat(10_000_004);
+    // Too long: only the WaaS rule (the content is not decoded).
     assert_eq!(ids(&verifica_voce(&v3, "")), ["SIUSS-WAAS-007"]);
     // Output: a flow whose base64 would exceed 10,000,000 characters is not exposed.
     let id = id_ps(1);
@@ -1112,16 +1117,47 @@ fn record_keys_of_a_flow() {
     let json = r#"{"identificazione_flusso":{"nome":"n","ente":{"codice":"E1","indirizzo":"H501"}},
         "beneficiari":[{"codice_fiscale":"RSSMRA80A01H501U","anagrafica":{},"indirizzi":[],
         "prestazioni_sociali":[{"codice_prestazione":"A1.01","protocollo_domanda":"P1","data_inizio_prestazione":"2024-03-01"},
-                               {"codice_prestazione":"A1.02","protocollo_domanda":"P2","data_evento":"2023-05-01"},
+                               {"codice_prestazione":"A1.02","protocollo_domanda":"P2","data_evento":"2023-01-02","data_erogazione_prestazione":"2023-05-01"},
                                {"codice_prestazione":"A1.03"}]}]}"#;
     let f: cartella::siuss::FlussoPsPsaSina = serde_json::from_str(json).expect("flow");
     let keys = ChiaveRecord::di_flusso(&cartella::siuss::Flusso::PsPsaSina(f));
     assert_eq!(keys.len(), 2);
     assert_eq!(keys[0], chiave(1));
+    // The segment year of a one-off prestazione is the year of DataErogazionePrestazione.
     assert!(matches!(
         &keys[1],
         ChiaveRecord::Prestazione { anno: 2023, .. }
     ));
+}
+
+#[test]
+fn the_register_answers_siuss_ps_069_for_cancellations() {
+    use cartella::siuss::{verifica, Flusso, OpzioniVerifica};
+    use cartella::testing::campioni_siuss;
+    let inserimento = Flusso::PsPsaSina(cartella::siuss::FlussoPsPsaSina {
+        identificazione_flusso: campioni_siuss::identificazione(),
+        beneficiari: vec![campioni_siuss::beneficiario(7)],
+    });
+    let mut r = RegistroInvii::default();
+    r.crea_da_flusso(&inserimento, 1_000).expect("registered");
+    let o = OpzioniVerifica {
+        as_of: chrono::NaiveDate::from_ymd_opt(2024, 7, 2),
+        ultimi_inserimenti: Some(std::sync::Arc::new(r)),
+        ..OpzioniVerifica::default()
+    };
+    let cancella = |importo: &str| {
+        let mut f = inserimento.clone();
+        if let Flusso::PsPsaSina(ps) = &mut f {
+            let p = &mut ps.beneficiari[0].prestazioni_sociali[0];
+            p.tipo_operazione = Some("C".into());
+            p.importo_mensile = Some(importo.into());
+        }
+        f
+    };
+    // The cancellation repeats the insertion: nothing to say.
+    assert!(!verifica(&cancella("150.00"), &o).has("SIUSS-PS-069"));
+    // It differs from what was sent.
+    assert!(verifica(&cancella("160.00"), &o).has("SIUSS-PS-069"));
 }
 
 // ---------------------------------------------------------------- status and problems

@@ -26,6 +26,10 @@ pub struct ValidateOptions {
     /// Code lists with registered tables. Default the standard registry.
     #[uniffi(default = None)]
     pub registry: Option<Arc<RegistryHandle>>,
+    /// `false` validates without the reference data (comuni, foreign states): the checks needing
+    /// them become notices (`CF-018`). Default `true` (the embedded tables).
+    #[uniffi(default = None)]
+    pub reference_data: Option<bool>,
 }
 
 impl ValidateOptions {
@@ -44,6 +48,9 @@ impl ValidateOptions {
             Some(r) => r.snapshot(),
             None => standard_registro(),
         });
+        if self.reference_data == Some(false) {
+            options = options.with_reference_data(cartella::rules::ReferenceData::Disabled);
+        }
         Ok(options)
     }
 }

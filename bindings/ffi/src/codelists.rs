@@ -157,6 +157,12 @@ impl RegistryHandle {
         Ok(self.update(|r| r.registra_csv(csv.as_bytes()))?)
     }
 
+    /// Registers the concept maps of a CSV (the format `Registro::registra_mappe_csv` reads,
+    /// `codelists.md`).
+    pub fn register_maps_csv(&self, csv: String) -> Result<()> {
+        Ok(self.update(|r| r.registra_mappe_csv(csv.as_bytes()))?)
+    }
+
     /// Registers the Lombardy ATS seed list.
     pub fn register_seed_ats(&self) -> Result<()> {
         Ok(self.update(Registro::registra_seed_ats)?)

@@ -4,8 +4,8 @@
 //! *internal* error) is translated here into a small, stable *external* hierarchy. Kotlin sees it
 //! as `CartellaException` with one subclass per variant (`CartellaException.Parse`,
 //! `CartellaException.IllegalTransition`, …), Java catches the same classes. Every failure the
-//! caller can act on has its own variant; anything else (I/O, a poisoned lock, a future error kind
-//! of the core) is `Internal`. No variant carries a full codice fiscale: the core's messages are
+//! caller can act on has its own variant (I/O failures are `Io`); anything else (a poisoned lock, a
+//! future error kind of the core) is `Internal`. No variant carries a full codice fiscale: the core's messages are
 //! already masked.
 
 use cartella::CartellaError as Core;
@@ -94,6 +94,13 @@ pub enum CartellaError {
         /// The `application/problem+json` response, with the findings.
         response: crate::siuss::HttpResponse,
     },
+    /// Reading a file or stream failed (missing file, permission denied, a read error in the
+    /// middle of a streamed flow).
+    #[error("{detail}")]
+    Io {
+        /// Message (the kind of failure; never the file's content).
+        detail: String,
+    },
     /// A failure of the library itself (a bug): please report it.
     #[error("{detail}")]
     Internal {
@@ -171,6 +178,7 @@ impl From<Core> for CartellaError {
                 issues: findings.into_iter().map(Into::into).collect(),
             },
             // I/O and any error kind added to the core later.
+            Core::Io(_) => CartellaError::Io { detail },
             _ => CartellaError::Internal { detail },
         }
     }

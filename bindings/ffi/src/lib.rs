@@ -22,6 +22,8 @@
 //! | lifecycle | [`Cartella::current_state`], [`Cartella::allowed_transitions`], [`Cartella::apply_event`], [`Cartella::new_access`], [`Cartella::replay`] |
 //! | interscambio | [`read_message`], [`write_message`], [`message_for_process`], [`MessageHandle`], [`WriteOptions`], [`ack_for`], [`ack_type`], [`write_ack`], [`read_ack`], [`AckHandle`] |
 //! | national flows (SIUSS) | [`derive_period`], [`derive_prestazione`], [`derive_sinba`], [`FlussoHandle`], [`read_flusso_xml`], [`FlussoHandle::check`], [`check_file`], [`id_flusso`], [`parse_id_flusso`], [`parametri_flussi`], [`RegistroInviiHandle`], [`get_flussi`], [`post_esiti`], [`voce_from_xml`], [`select_flussi_xml`], [`id_beneficiario_sinba`] |
+//! | documents of any format | [`validate_document`], [`DocumentResult`], [`DocumentKind`] |
+//! | conformance suite | [`ManifestHandle`] (`from_json`, `cases`, `run_case`), [`CaseInfo`], [`Outcome`], [`Finding`], [`Difference`] |
 //! | samples | [`samples`], [`sample`] |
 
 uniffi::setup_scaffolding!();
@@ -29,6 +31,7 @@ uniffi::setup_scaffolding!();
 mod cartella_obj;
 mod cf;
 mod codelists;
+mod conformance;
 mod error;
 mod findings;
 mod interscambio;
@@ -47,6 +50,10 @@ pub use cf::{
 };
 pub use codelists::{
     code_label, code_list, CodeCheck, CodeEntry, CodeTable, RegistryHandle, TableKind,
+};
+pub use conformance::{
+    validate_document, CaseInfo, Difference, DocumentKind, DocumentResult, Finding, ManifestHandle,
+    Outcome,
 };
 pub use error::CartellaError;
 pub use findings::{Issue, Profile, Report, Severity, SuppressedIssue, SuppressionSpec};

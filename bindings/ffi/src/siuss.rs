@@ -18,7 +18,7 @@ use cartella::rules as core;
 use cartella::siuss as s;
 use cartella::siuss::deriva::{ChiaveHmac, OpzioniDerivazione, Progressivo};
 use cartella::siuss::waas;
-use cartella::siuss::xml::{EventoFlusso, LettoreFlusso, OpzioniLetturaFlusso, LIMITI_FLUSSO};
+use cartella::siuss::xml::{OpzioniLetturaFlusso, LIMITI_FLUSSO};
 
 use crate::cartella_obj::CartellaHandle;
 use crate::codelists::RegistryHandle;
@@ -417,46 +417,14 @@ impl CheckOptions {
 #[uniffi::export]
 pub fn check_file(path: String, options: CheckOptions) -> Result<Report> {
     let o = options.to_core()?;
-    let file = File::open(&path).map_err(|e| {
-        CartellaError::argument("path", format!("cannot read the file: {}", e.kind()))
+    let file = File::open(&path).map_err(|e| CartellaError::Io {
+        detail: format!("cannot read the file: {}", e.kind()),
     })?;
-    let mut lettore = LettoreFlusso::nuovo(
+    let report = s::verifica_lettura(
         BufReader::with_capacity(1 << 16, file),
+        &o,
         &OpzioniLetturaFlusso::default(),
-    );
-    let mut lettura = Vec::new();
-    let mut verifica: Option<s::VerificaIncrementale<'_>> = None;
-    for evento in lettore.by_ref() {
-        match evento? {
-            EventoFlusso::Intestazione {
-                tipo,
-                identificazione,
-            } => {
-                let mut v = s::VerificaIncrementale::new(tipo, &o);
-                v.intestazione(&identificazione);
-                verifica = Some(v);
-            }
-            EventoFlusso::Beneficiario(b) => {
-                if let Some(v) = verifica.as_mut() {
-                    v.beneficiario(&b);
-                }
-            }
-            EventoFlusso::Sinba(x) => {
-                if let Some(v) = verifica.as_mut() {
-                    v.sinba(&x);
-                }
-            }
-            EventoFlusso::Finding(i) => lettura.push(i),
-        }
-    }
-    let mut report = core::Report::new();
-    report.issues = lettura;
-    if !lettore.interrotto() {
-        if let Some(v) = verifica {
-            report.extend(v.fine());
-        }
-    }
-    report.apply_suppressions(&o.suppressions);
+    )?;
     Ok(report.into())
 }
 
@@ -785,25 +753,8 @@ impl RegistroInviiHandle {
     /// Adds a `PRONTO` entry for a flow carrying one record (its name is the `id_flusso`, its XML
     /// is written now); `now_ms` is the clock reading (default: now). Returns the `ts_flusso`.
     pub fn add(&self, flusso: Arc<FlussoHandle>, now_ms: Option<i64>) -> Result<i64> {
-        let f = &flusso.inner;
-        let chiavi = waas::ChiaveRecord::di_flusso(f);
-        let [chiave] = <[waas::ChiaveRecord; 1]>::try_from(chiavi).map_err(|v| {
-            CartellaError::argument(
-                "flusso",
-                format!(
-                    "a register entry carries one record with a complete key, found {}",
-                    v.len()
-                ),
-            )
-        })?;
-        let id = f.identificazione().nome.clone().ok_or_else(|| {
-            CartellaError::argument("flusso", "IdentificazioneFlusso/@Nome missing")
-        })?;
-        let xml = s::xml::scrivi(f);
         let ora = now_ms.unwrap_or_else(|| waas::TsFlusso::ora().millis());
-        let mut r = self.lock();
-        let mut allocatore = r.allocatore_ts();
-        let t = r.crea(chiave, f.tipo(), &id, &xml, &mut allocatore, ora)?;
+        let t = self.lock().crea_da_flusso(&flusso.inner, ora)?;
         Ok(t.millis())
     }
 

@@ -10,6 +10,7 @@ fn options(as_of: &str) -> ValidateOptions {
         as_of: Some(as_of.to_string()),
         suppressions: vec![],
         registry: None,
+        reference_data: None,
     }
 }
 

@@ -8,6 +8,7 @@
 
 mod cf;
 mod codelists;
+mod conformance;
 mod convert;
 mod errors;
 mod interscambio;
@@ -50,6 +51,15 @@ fn _cartella(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(validate::rulesets, m)?)?;
     m.add_function(wrap_pyfunction!(validate::implemented_rules, m)?)?;
     m.add_function(wrap_pyfunction!(validate::make_issue, m)?)?;
+
+    // Documents of any format, conformance suite.
+    m.add_class::<conformance::PyDocumentResult>()?;
+    m.add_function(wrap_pyfunction!(conformance::validate_document, m)?)?;
+    m.add_class::<conformance::PyManifest>()?;
+    m.add_class::<conformance::PyCase>()?;
+    m.add_class::<conformance::PyOutcome>()?;
+    m.add_class::<conformance::PyFinding>()?;
+    m.add_class::<conformance::PyDifference>()?;
 
     // Interscambio (HL7 v3 request and acknowledgement).
     m.add_class::<interscambio::PyIdentifier>()?;

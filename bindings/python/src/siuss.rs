@@ -22,7 +22,7 @@ use cartella::siuss::deriva::{
     CampiOpzionali, ChiaveHmac, IdCaso, ModalitaSina, OpzioniDerivazione, Progressivo,
 };
 use cartella::siuss::waas;
-use cartella::siuss::xml::{EventoFlusso, LettoreFlusso, OpzioniLetturaFlusso, LIMITI_FLUSSO};
+use cartella::siuss::xml::{OpzioniLetturaFlusso, LIMITI_FLUSSO};
 use cartella::CartellaError;
 use chrono::NaiveDate;
 use pyo3::prelude::*;
@@ -451,44 +451,11 @@ pub fn siuss_check(
 /// Streaming check of a flow file (the reader's findings, then the rules' ones).
 fn check_reader(path: &PathBuf, o: &s::OpzioniVerifica) -> Result<Report, CartellaError> {
     let file = File::open(path)?;
-    let mut lettore = LettoreFlusso::nuovo(
+    s::verifica_lettura(
         BufReader::with_capacity(1 << 16, file),
+        o,
         &OpzioniLetturaFlusso::default(),
-    );
-    let mut lettura = Vec::new();
-    let mut verifica: Option<s::VerificaIncrementale<'_>> = None;
-    for evento in lettore.by_ref() {
-        match evento? {
-            EventoFlusso::Intestazione {
-                tipo,
-                identificazione,
-            } => {
-                let mut v = s::VerificaIncrementale::new(tipo, o);
-                v.intestazione(&identificazione);
-                verifica = Some(v);
-            }
-            EventoFlusso::Beneficiario(b) => {
-                if let Some(v) = verifica.as_mut() {
-                    v.beneficiario(&b);
-                }
-            }
-            EventoFlusso::Sinba(x) => {
-                if let Some(v) = verifica.as_mut() {
-                    v.sinba(&x);
-                }
-            }
-            EventoFlusso::Finding(i) => lettura.push(i),
-        }
-    }
-    let mut report = Report::new();
-    report.issues = lettura;
-    if !lettore.interrotto() {
-        if let Some(v) = verifica {
-            report.extend(v.fine());
-        }
-    }
-    report.apply_suppressions(&o.suppressions);
-    Ok(report)
+    )
 }
 
 /// `check_file(path, *, canale="upload", ...)`: reads a flow file with the streaming reader and
@@ -1001,29 +968,8 @@ impl PyRegistroInvii {
         flusso: PyRef<'_, PyFlusso>,
         now_ms: Option<i64>,
     ) -> PyResult<i64> {
-        let f = &flusso.inner;
-        let chiavi = waas::ChiaveRecord::di_flusso(f);
-        let [chiave] = <[waas::ChiaveRecord; 1]>::try_from(chiavi).map_err(|v| {
-            invalid_argument(
-                py,
-                "flusso",
-                format!(
-                    "a register entry carries one record with a complete key, found {}",
-                    v.len()
-                ),
-            )
-        })?;
-        let id =
-            f.identificazione().nome.clone().ok_or_else(|| {
-                invalid_argument(py, "flusso", "IdentificazioneFlusso/@Nome missing")
-            })?;
-        let xml = s::xml::scrivi(f);
         let ora = now_ms.unwrap_or_else(|| waas::TsFlusso::ora().millis());
-        let mut allocatore = self.inner.allocatore_ts();
-        let t = self
-            .inner
-            .crea(chiave, f.tipo(), &id, &xml, &mut allocatore, ora)
-            .py_err(py)?;
+        let t = self.inner.crea_da_flusso(&flusso.inner, ora).py_err(py)?;
         Ok(t.millis())
     }
     /// Checks the register (`SIUSS-WAAS-001`, `-002`, `-006`, `-011`; paths `/voci/{i}/…`).

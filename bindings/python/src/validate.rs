@@ -236,7 +236,7 @@ fn severity_arg(py: Python<'_>, s: &str) -> PyResult<rules::Severity> {
 }
 
 /// Builds validation options from the Python arguments.
-fn options(
+pub(crate) fn options(
     py: Python<'_>,
     profile: &str,
     as_of: Option<&Bound<'_, PyAny>>,

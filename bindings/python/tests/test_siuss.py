@@ -143,7 +143,7 @@ def test_derive_options_are_checked() -> None:
         derive_ps(tolleranza_quote="zero")
     assert e.value.name == "tolleranza_quote"
     with pytest.raises(cartella.InvalidArgumentError):
-        derive_ps(suppress=[("SIUSS-PS-087", "")])  # type: ignore[list-item]
+        derive_ps(suppress=[("SIUSS-PS-087", "")])
     # Suppressions move findings aside.
     d = derive_ps(suppress=[("SIUSS-PS-087", "", "no SIUSS data for these services")])
     assert not d.report.has("SIUSS-PS-087")
@@ -234,7 +234,7 @@ def test_flow_xml_and_json_round_trips() -> None:
     assert d["identificazione_flusso"]["ente"]["cf_operatore"] == CF_OPERATORE
     with pytest.raises(cartella.ParseError):
         siuss.Flusso.from_json('{"identificazione_flusso": {}, "extra": 1}')
-    assert "Flusso(tipo='PS_PSA_SINA'" in repr(f)
+    assert 'Flusso(tipo="PS_PSA_SINA"' in repr(f)
 
 
 def test_read_xml_unreadable_is_not_an_exception() -> None:

@@ -1184,7 +1184,14 @@ impl Lettore {
             for (k, coe) in rf.figli_nome("commonObservationEvent").enumerate() {
                 v.push((
                     coe,
-                    unisci!(xp, "/reference[", r + 1, "]/commonObservationEvent[", k + 1, "]"),
+                    unisci!(
+                        xp,
+                        "/reference[",
+                        r + 1,
+                        "]/commonObservationEvent[",
+                        k + 1,
+                        "]"
+                    ),
                 ));
             }
         }
@@ -1614,7 +1621,12 @@ impl Lettore {
         // consultants of the record
         let mut mmg_letto = false;
         for (k, con) in _ee.figli_nome("consultant").enumerate() {
-            let cxp = unisci!(pxp.trim_end_matches("/subject[1]/patient[1]"), "/consultant[", k + 1, "]/assignedPerson[1]");
+            let cxp = unisci!(
+                pxp.trim_end_matches("/subject[1]/patient[1]"),
+                "/consultant[",
+                k + 1,
+                "]/assignedPerson[1]"
+            );
             let Some(ap) = con.figlio("assignedPerson") else {
                 continue;
             };
@@ -1724,7 +1736,12 @@ impl Lettore {
         let mut g = Garanti::default();
         let mut condivisi: Vec<(String, String)> = Vec::new();
         for (k, gu) in pp.figli_nome("guarantor").enumerate() {
-            let gxp = unisci!(ppxp, "/guarantor[", k + 1, "]/guarantorOrganization[1]/id[1]");
+            let gxp = unisci!(
+                ppxp,
+                "/guarantor[",
+                k + 1,
+                "]/guarantorOrganization[1]/id[1]"
+            );
             let Some(id) = gu
                 .figlio("guarantorOrganization")
                 .and_then(|o| o.figlio("id"))
@@ -2232,7 +2249,11 @@ impl Lettore {
             }
         }
         for (a, axp) in acts {
-            let path = unisci!(pbase, "/prestazioni_programmate/", pr.prestazioni_programmate.len());
+            let path = unisci!(
+                pbase,
+                "/prestazioni_programmate/",
+                pr.prestazioni_programmate.len()
+            );
             let x = self.prestazione(a, &axp, &path);
             pr.prestazioni_programmate.push(x);
         }
@@ -3001,37 +3022,6 @@ pub(crate) fn parse_ts(v: &str) -> Option<(Istante, bool)> {
     Istante::parse(&s).ok().map(|i| (i, false))
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn ts_forms() {
-        assert_eq!(parse_ts("20240110").unwrap().0.to_string(), "2024-01-10");
-        let (i, campo) = parse_ts("12092017").unwrap();
-        assert!(campo);
-        assert_eq!(i.to_string(), "2017-09-12");
-        assert!(parse_ts("123").is_none());
-        assert!(parse_ts("1221").is_none());
-        assert!(parse_ts("312323").is_none());
-        assert_eq!(
-            parse_ts("202401101030").unwrap().0.to_string(),
-            "2024-01-10T10:30"
-        );
-        assert_eq!(
-            parse_ts("20240110103000+0100").unwrap().0.to_string(),
-            "2024-01-10T10:30:00+01:00"
-        );
-    }
-
-    #[test]
-    fn uids() {
-        assert!(uid_valido("2.16.840.1"));
-        assert!(!uid_valido("2..1"));
-        assert!(!uid_valido("AcknowledgementType HL7"));
-    }
-}
-
 /// The xml path of an element reached by a walk of the tree: the path of the root and, for each
 /// step, the parent and the index of the child taken. The path string is built only when a
 /// finding needs it.
@@ -3061,4 +3051,35 @@ fn posizione_tra_omonimi(padre: &Elemento, j: usize) -> usize {
         .take(j + 1)
         .filter(|g| Some(&*g.nome) == nome)
         .count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ts_forms() {
+        assert_eq!(parse_ts("20240110").unwrap().0.to_string(), "2024-01-10");
+        let (i, campo) = parse_ts("12092017").unwrap();
+        assert!(campo);
+        assert_eq!(i.to_string(), "2017-09-12");
+        assert!(parse_ts("123").is_none());
+        assert!(parse_ts("1221").is_none());
+        assert!(parse_ts("312323").is_none());
+        assert_eq!(
+            parse_ts("202401101030").unwrap().0.to_string(),
+            "2024-01-10T10:30"
+        );
+        assert_eq!(
+            parse_ts("20240110103000+0100").unwrap().0.to_string(),
+            "2024-01-10T10:30:00+01:00"
+        );
+    }
+
+    #[test]
+    fn uids() {
+        assert!(uid_valido("2.16.840.1"));
+        assert!(!uid_valido("2..1"));
+        assert!(!uid_valido("AcknowledgementType HL7"));
+    }
 }

@@ -642,7 +642,7 @@ fn costruisci_veloce<'t>(testo: &'t str, limiti: &LimitiXml) -> Option<Elemento<
                             Cow::Owned(n.to_string())
                         }
                     }),
-                    attributi: attributi.drain(..).collect(),
+                    attributi: sposta(&mut attributi),
                     testo: Cow::Borrowed(""),
                     figli: Vec::new(),
                     inizio: lt,
@@ -681,13 +681,21 @@ fn presta<'t>(testo: &'t str, s: &str) -> Cow<'t, str> {
     }
 }
 
+/// The elements of a scratch buffer moved into a vector of their exact size (the buffer keeps its
+/// capacity for the next element).
+fn sposta<T>(buffer: &mut Vec<T>) -> Vec<T> {
+    let mut v = Vec::with_capacity(buffer.len());
+    v.append(buffer);
+    v
+}
+
 /// Appends a piece of text to the text of an element (borrowing when it is the first piece).
 fn aggiungi_testo<'t>(testo: &mut Cow<'t, str>, pezzo: Cow<'t, str>) {
     if pezzo.is_empty() {
         return;
     }
     match testo {
-        Cow::Borrowed(t) if t.is_empty() => *testo = pezzo,
+        Cow::Borrowed("") => *testo = pezzo,
         Cow::Borrowed(t) => {
             let mut s = String::with_capacity((t.len() + pezzo.len()) * 4);
             s.push_str(t);
@@ -835,7 +843,7 @@ fn costruisci<'t>(testo: &'t str, limiti: &LimitiXml) -> Result<Elemento<'t>, Er
                 let el = Elemento {
                     nome,
                     namespace: ns,
-                    attributi: attributi.drain(..).collect(),
+                    attributi: sposta(&mut attributi),
                     testo: Cow::Borrowed(""),
                     figli: Vec::new(),
                     inizio: pos_tag,
@@ -1068,7 +1076,8 @@ mod tests {
             root: Oid::new("2.16.840.1.113883.2.9.2.30.3.2.4.3"),
             extension: Some(e.to_string()),
         };
-        let mut out = vec![include_str!("../../tests/fixtures/interscambio/standard.xml").to_string()];
+        let mut out =
+            vec![include_str!("../../tests/fixtures/interscambio/standard.xml").to_string()];
         for s in crate::samples::all() {
             let c = crate::json::from_str(s.json).unwrap();
             let Some(p) = c.processi.first() else {
@@ -1127,9 +1136,32 @@ mod tests {
         // Perturbed messages: wherever the fast path still succeeds, the full parser agrees.
         let base = messaggi_scritti().swap_remove(0);
         let inserti = [
-            "\r", " ", "\t", "&", "<", ">", "\"", "'", ":", "x:", "&amp;", "&#65;", "&x;",
-            "<!-- c -->", "</a>", "<a>", "<a/>", "=", " xmlns:q='u'", " xmlns=''", " q:b='1'",
-            "/", "?", "!", "]]>", "\u{e8}",
+            "\r",
+            " ",
+            "\t",
+            "&",
+            "<",
+            ">",
+            "\"",
+            "'",
+            ":",
+            "x:",
+            "&amp;",
+            "&#65;",
+            "&x;",
+            "<!-- c -->",
+            "</a>",
+            "<a>",
+            "<a/>",
+            "=",
+            " xmlns:q='u'",
+            " xmlns=''",
+            " q:b='1'",
+            "/",
+            "?",
+            "!",
+            "]]>",
+            "\u{e8}",
         ];
         let mut veloci = 0;
         let mut i = 0;

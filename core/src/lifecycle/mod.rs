@@ -69,8 +69,12 @@ pub(crate) const RULES: &[&str] = &[
     "CSI-ERO-015",
 ];
 
+/// Lifecycle rules raised only as API refusals of [`applica`] ([`CartellaError::TransizioneIllegale`]
+/// with the rule id), never by the validation of stored data.
+pub const RIFIUTI_API: &[&str] = &["CSI-LCY-015", "CSI-LCY-023"];
+
 /// Lifecycle rules raised only as API refusals ([`CartellaError::TransizioneIllegale`]), never by
-/// replay.
+/// replay: why the canonical validator does not raise them.
 #[allow(dead_code)]
 pub(crate) const DEFERRED: &[(&str, &str)] = &[
     (

@@ -350,6 +350,16 @@ impl Validator {
     /// rules.
     pub fn validate_messaggio(&self, messaggio: &MessaggioInterscambio) -> Report {
         let mut ctx = self.context();
+        // CSI-ENV-012: a message carries exactly one process (the XML reader builds one; a
+        // message given as JSON may not).
+        let processi = messaggio.cartella.processi.len();
+        if processi != 1 {
+            ctx.emit(
+                "CSI-ENV-012",
+                "/cartella/processi",
+                [("numero", processi.to_string())],
+            );
+        }
         super::famiglie::valida_messaggio(&mut ctx, messaggio);
         self.finish(ctx)
     }

@@ -71,8 +71,9 @@ pub static DEFERRED: std::sync::LazyLock<Vec<(&'static str, &'static str)>> =
     });
 
 impl RuleDef {
-    /// Whether this version evaluates the rule: on the canonical model, or while reading or
-    /// writing the HL7 interscambio.
+    /// Whether this version raises the rule: on the canonical model, while reading or writing
+    /// the HL7 interscambio or the INPS flows, on WaaS API inputs, or as a refusal of the
+    /// lifecycle API ([`crate::lifecycle::RIFIUTI_API`]).
     pub fn is_implemented(&self) -> bool {
         let id = self.id.as_str();
         (self.stage == Stage::Canonical && IMPLEMENTED.binary_search(&id).is_ok())
@@ -81,6 +82,7 @@ impl RuleDef {
             || crate::siuss::waas::RULES.contains(&id)
             || crate::siuss::regole::RULES.contains(&id)
             || crate::siuss::deriva::RULES.contains(&id)
+            || crate::lifecycle::RIFIUTI_API.contains(&id)
     }
 
     /// Why a rule is not evaluated by this version and what will raise it; `None` when it is.

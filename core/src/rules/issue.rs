@@ -114,31 +114,38 @@ pub struct Issue {
 
 /// Replaces `{name}` placeholders of a template with the parameters.
 pub(crate) fn render(template: &str, params: &BTreeMap<String, String>) -> String {
-    let mut out = String::with_capacity(template.len() + 16);
-    let mut rest = template;
-    while let Some(start) = rest.find('{') {
-        out.push_str(&rest[..start]);
-        let after = &rest[start + 1..];
-        match after.find('}') {
-            Some(end) => {
-                let name = &after[..end];
-                match params.get(name) {
-                    Some(value) => out.push_str(value),
-                    None => {
-                        out.push('{');
-                        out.push_str(name);
-                        out.push('}');
-                    }
-                }
-                rest = &after[end + 1..];
-            }
+    let mut out = String::with_capacity(template.len() + 64);
+    let b = template.as_bytes();
+    // Start of the text not copied yet; `{` and `}` are ASCII, so every index where one is
+    // found is a character boundary.
+    let mut da = 0;
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] != b'{' {
+            i += 1;
+            continue;
+        }
+        let Some(fine) = b[i + 1..]
+            .iter()
+            .position(|c| *c == b'}')
+            .map(|p| i + 1 + p)
+        else {
+            break;
+        };
+        out.push_str(&template[da..i]);
+        let name = &template[i + 1..fine];
+        match params.get(name) {
+            Some(value) => out.push_str(value),
             None => {
-                out.push_str(&rest[start..]);
-                rest = "";
+                out.push('{');
+                out.push_str(name);
+                out.push('}');
             }
         }
+        i = fine + 1;
+        da = i;
     }
-    out.push_str(rest);
+    out.push_str(&template[da..]);
     out
 }
 

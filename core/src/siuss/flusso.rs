@@ -17,6 +17,18 @@ use serde::{Deserialize, Serialize};
 /// The namespace of both flows (`elementFormDefault="qualified"`).
 pub const NAMESPACE: &str = "http://inps.it/Casellario";
 
+/// A copy of `v`, in a string of `riserva` when there is one.
+fn copia_in(v: &str, riserva: &mut Vec<String>) -> String {
+    match riserva.pop() {
+        Some(mut s) => {
+            s.clear();
+            s.push_str(v);
+            s
+        }
+        None => v.to_owned(),
+    }
+}
+
 macro_rules! elemento_flusso {
     (
         $(#[$meta:meta])*
@@ -62,6 +74,46 @@ macro_rules! elemento_flusso {
                     $( $xsd => { self.$field = valore; true } )*
                     _ => false,
                 }
+            }
+
+            /// As [`imposta`](Self::imposta) with a copy of `valore`, made in a string taken
+            /// from `riserva` when there is one (the streaming reader reuses the strings of the
+            /// items already read).
+            ///
+            /// `cursore` is the index in [`ATTRIBUTI`](Self::ATTRIBUTI) where the name is
+            /// looked for first (attributes usually come in XSD order); it is moved past the
+            /// attribute set.
+            #[allow(dead_code)]
+            pub(crate) fn imposta_da(
+                &mut self,
+                xsd: &str,
+                valore: &str,
+                riserva: &mut Vec<String>,
+                cursore: &mut usize,
+            ) -> bool {
+                let i = if Self::ATTRIBUTI.get(*cursore).is_some_and(|(x, _)| *x == xsd) {
+                    *cursore
+                } else {
+                    match Self::ATTRIBUTI.iter().position(|(x, _)| *x == xsd) {
+                        Some(i) => i,
+                        None => return false,
+                    }
+                };
+                *cursore = i + 1;
+                let campi: [&mut Option<String>; Self::ATTRIBUTI.len()] = [ $( &mut self.$field, )* ];
+                match campi.into_iter().nth(i) {
+                    Some(campo) => {
+                        *campo = Some(copia_in(valore, riserva));
+                        true
+                    }
+                    None => false,
+                }
+            }
+
+            /// Makes every attribute absent, moving the strings to `riserva` for reuse.
+            #[allow(dead_code)]
+            pub(crate) fn svuota_in(&mut self, riserva: &mut Vec<String>) {
+                $( if let Some(s) = self.$field.take() { riserva.push(s); } )*
             }
 
             /// The present attributes as `(XSD name, value)`, in XSD declaration order.
@@ -444,14 +496,42 @@ impl TipoFlusso {
     }
 }
 
-/// Either flow.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+/// Either flow. In JSON, the flow is told by its member: `beneficiari` (PS-PSA-SINA) or
+/// `sinba` (SINBA); errors name the member and the field at fault.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(untagged)]
 pub enum Flusso {
     /// A PS-PSA-SINA flow.
     PsPsaSina(FlussoPsPsaSina),
     /// A SINBA flow.
     Sinba(FlussoSinba),
+}
+
+impl<'de> Deserialize<'de> for Flusso {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        use serde::de::Error as _;
+        let v = serde_json::Value::deserialize(d)?;
+        let Some(oggetto) = v.as_object() else {
+            return Err(D::Error::custom("a flow is a JSON object"));
+        };
+        match (
+            oggetto.contains_key("beneficiari"),
+            oggetto.contains_key("sinba"),
+        ) {
+            (true, false) => FlussoPsPsaSina::deserialize(v)
+                .map(Flusso::PsPsaSina)
+                .map_err(|e| D::Error::custom(format!("PS-PSA-SINA flow: {e}"))),
+            (false, true) => FlussoSinba::deserialize(v)
+                .map(Flusso::Sinba)
+                .map_err(|e| D::Error::custom(format!("SINBA flow: {e}"))),
+            (true, true) => Err(D::Error::custom(
+                "a flow has either `beneficiari` (PS-PSA-SINA) or `sinba` (SINBA), not both",
+            )),
+            (false, false) => Err(D::Error::custom(
+                "a flow needs `beneficiari` (PS-PSA-SINA) or `sinba` (SINBA)",
+            )),
+        }
+    }
 }
 
 impl Flusso {
@@ -538,5 +618,64 @@ mod tests {
         );
         let json = serde_json::to_value(&p).unwrap();
         assert_eq!(json["importo_mensile"], "10.00");
+    }
+
+    #[test]
+    fn flow_json_names_the_flow_and_the_field_at_fault() {
+        let f = Flusso::Sinba(FlussoSinba::default());
+        let json = serde_json::to_string(&f).unwrap();
+        assert_eq!(serde_json::from_str::<Flusso>(&json).unwrap(), f);
+        let e = serde_json::from_str::<Flusso>(
+            r#"{"identificazione_flusso":{"ente":{}},"beneficiari":[{"anagrafica":{},"indirizzi":[],"prestazioni_sociali":[],"nope":1}]}"#,
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(
+            e.starts_with("PS-PSA-SINA flow: unknown field `nope`"),
+            "{e}"
+        );
+        let e = serde_json::from_str::<Flusso>(r#"{"identificazione_flusso":{"ente":{}}}"#)
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("`beneficiari`"), "{e}");
+        assert!(serde_json::from_str::<Flusso>("[]").is_err());
+    }
+
+    #[test]
+    fn reuse_methods_match_imposta() {
+        // The reader relies on no attribute name having a prefix.
+        for tabella in [
+            IdentificazioneFlusso::ATTRIBUTI,
+            Ente::ATTRIBUTI,
+            Beneficiario::ATTRIBUTI,
+            Anagrafica::ATTRIBUTI,
+            Indirizzo::ATTRIBUTI,
+            PrestazioniSociali::ATTRIBUTI,
+            Sina::ATTRIBUTI,
+            Sinba::ATTRIBUTI,
+        ] {
+            assert!(tabella.iter().all(|(xsd, _)| !xsd.contains(':')));
+        }
+        let mut riserva = vec![String::from("vecchio valore lungo")];
+        let mut p = PrestazioniSociali::default();
+        let mut q = PrestazioniSociali::default();
+        let mut cursore = 0;
+        // In order, out of order, unknown.
+        for (k, v) in [
+            ("TipoOperazione", "I"),
+            ("ImportoMensile", "10.00"),
+            ("PresenzaProvaMezzi", "2"),
+            ("Nope", "x"),
+        ] {
+            assert_eq!(
+                p.imposta_da(k, v, &mut riserva, &mut cursore),
+                q.imposta(k, Some(v.to_string()))
+            );
+        }
+        assert_eq!(p, q);
+        assert!(riserva.is_empty());
+        p.svuota_in(&mut riserva);
+        assert_eq!(p, PrestazioniSociali::default());
+        assert_eq!(riserva.len(), 3);
     }
 }

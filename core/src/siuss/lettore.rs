@@ -1,8 +1,9 @@
 //! Hardened streaming reader of the INPS flows (`siuss.md` §1, §4, §6, §10).
 //!
-//! [`LettoreFlusso`] is a pull parser on top of `quick_xml::NsReader` that yields the flow header
-//! and then one item (`Beneficiario` or `SINBA`) at a time, interleaved with the findings raised
-//! while reading, in document order. Its memory does not depend on the size of the document: only
+//! [`LettoreFlusso`] is a pull parser on top of `quick_xml::Reader` (namespaces resolved as
+//! `quick_xml::NsReader` resolves them) that yields the flow header and then one item
+//! (`Beneficiario` or `SINBA`) at a time, interleaved with the findings raised while reading, in
+//! document order. Its memory does not depend on the size of the document: only
 //! the item being read, the open elements and one XML event are held.
 //!
 //! Security (`interscambio.md` §2 item 5, same rules as [`crate::interscambio::xml`]):
@@ -40,12 +41,14 @@
 //! `xml_path` (absolute, prefix-free, 1-based positional predicate on each step below the root) and
 //! the parameters `riga` and `colonna` (1-based) of the element concerned.
 
-use std::collections::{BTreeSet, VecDeque};
+use std::borrow::Cow;
+use std::collections::{BTreeSet, HashSet, VecDeque};
+use std::fmt::Write as _;
 use std::io::{self, BufRead, Cursor, Read};
 
 use quick_xml::events::{BytesStart, Event};
-use quick_xml::name::ResolveResult;
-use quick_xml::{NsReader, XmlVersion};
+use quick_xml::name::{NamespaceResolver, ResolveResult};
+use quick_xml::{Reader, XmlVersion};
 
 use super::flusso::{
     Beneficiario, FlussoPsPsaSina, FlussoSinba, IdentificazioneFlusso, PrestazioniSociali, Sinba,
@@ -290,6 +293,28 @@ impl<R: Read> Read for Sorgente<R> {
     }
 }
 
+/// How many bytes of `b` satisfy `f`. Blocks of 128 bytes are counted in a byte-wide
+/// accumulator, which the compiler turns into SIMD compares and adds (the plain
+/// `filter().count()` widens every byte to a machine word).
+#[inline]
+fn conta_byte(b: &[u8], f: impl Fn(u8) -> bool + Copy) -> usize {
+    let mut blocchi = b.chunks_exact(128);
+    let mut n = 0usize;
+    for blocco in &mut blocchi {
+        let mut k = 0u8;
+        for &x in blocco {
+            k += u8::from(f(x));
+        }
+        n += usize::from(k);
+    }
+    // Fewer than 128 bytes: the count fits a byte too.
+    let mut k = 0u8;
+    for &x in blocchi.remainder() {
+        k += u8::from(f(x));
+    }
+    n + usize::from(k)
+}
+
 /// Buffered source that counts lines and columns of the consumed bytes and enforces the size
 /// limits before quick-xml can buffer past them.
 struct Contatore<R> {
@@ -360,14 +385,20 @@ impl<R: Read> BufRead for Contatore<R> {
 
     fn consume(&mut self, n: usize) {
         let fine = self.len.min(self.pos + n);
-        for b in self.buf.get(self.pos..fine).unwrap_or_default() {
-            if *b == b'\n' {
-                self.riga += 1;
-                self.colonna = 0;
-            } else if (*b & 0xC0) != 0x80 {
-                self.colonna += 1;
-            }
-        }
+        let consumati = self.buf.get(self.pos..fine).unwrap_or_default();
+        // Lines: the newlines; columns: the characters (bytes that are not UTF-8 continuation
+        // bytes) after the last newline. Both counts are branch-free loops the compiler
+        // vectorises.
+        let righe = conta_byte(consumati, |b| b == b'\n');
+        let coda = if righe == 0 {
+            consumati
+        } else {
+            self.riga += righe;
+            self.colonna = 0;
+            let ultimo = consumati.iter().rposition(|&b| b == b'\n').unwrap_or(0);
+            consumati.get(ultimo + 1..).unwrap_or_default()
+        };
+        self.colonna += conta_byte(coda, |b| (b & 0xC0) != 0x80);
         self.consumati += (fine - self.pos) as u64;
         self.pos = fine;
     }
@@ -473,8 +504,13 @@ fn testuale(nodo: Nodo) -> bool {
 const NOMI_FRATELLI: usize = 32;
 /// Largest number of distinct names remembered for the once-per-name `XML-010`.
 const NOMI_NON_MAPPATI: usize = 256;
+/// Attribute count from which duplicate names are found through a hash set instead of a scan
+/// (a tag with very many attributes stays linear).
+const ATTRIBUTI_SCANSIONE: usize = 16;
+/// Largest number of spare strings kept for the next items.
+const STRINGHE_RISERVA: usize = 4096;
 
-/// An open element.
+/// An open element. Frames are recycled (see [`Pila`]): their strings keep their capacity.
 struct Cornice {
     nodo: Nodo,
     nome: String,
@@ -488,12 +524,14 @@ struct Cornice {
     passo: Option<u8>,
     /// Sequence positions seen (bit set).
     visti: u32,
-    /// Occurrences of each child name so far (for the positional predicates).
+    /// Occurrences of each child name so far (for the positional predicates); the first
+    /// `n_fratelli` entries are in use, the others are spare.
     fratelli: Vec<(String, usize)>,
+    n_fratelli: usize,
 }
 
 impl Cornice {
-    fn ignorata() -> Self {
+    fn vuota() -> Self {
         Cornice {
             nodo: Nodo::Ignorato,
             nome: String::new(),
@@ -504,21 +542,236 @@ impl Cornice {
             passo: None,
             visti: 0,
             fratelli: Vec::new(),
+            n_fratelli: 0,
         }
+    }
+
+    /// Back to an ignored frame with no data (capacities kept).
+    fn reimposta(&mut self) {
+        self.nodo = Nodo::Ignorato;
+        self.nome.clear();
+        self.percorso.clear();
+        self.xml.clear();
+        self.riga = 0;
+        self.colonna = 0;
+        self.passo = None;
+        self.visti = 0;
+        self.n_fratelli = 0;
     }
 
     /// The 1-based position of a new child named `nome` (0 when not tracked).
     fn conta(&mut self, nome: &str) -> usize {
-        if let Some((_, n)) = self.fratelli.iter_mut().find(|(f, _)| f == nome) {
+        let attivi = self.fratelli.get_mut(..self.n_fratelli).unwrap_or_default();
+        if let Some((_, n)) = attivi.iter_mut().find(|(f, _)| f == nome) {
             *n += 1;
             return *n;
         }
-        if self.fratelli.len() < NOMI_FRATELLI {
-            self.fratelli.push((nome.to_string(), 1));
+        if self.n_fratelli < NOMI_FRATELLI {
+            if self.n_fratelli == self.fratelli.len() {
+                self.fratelli.push((String::new(), 0));
+            }
+            if let Some((f, n)) = self.fratelli.get_mut(self.n_fratelli) {
+                f.clear();
+                f.push_str(nome);
+                *n = 1;
+            }
+            self.n_fratelli += 1;
             return 1;
         }
         0
     }
+}
+
+/// The stack of open elements. Closed frames stay allocated and are reused by the next elements
+/// opened at the same depth, so reading allocates nothing per element once warm.
+#[derive(Default)]
+struct Pila {
+    celle: Vec<Cornice>,
+    /// Open frames: `celle[..n]`.
+    n: usize,
+}
+
+impl Pila {
+    fn len(&self) -> usize {
+        self.n
+    }
+
+    fn is_empty(&self) -> bool {
+        self.n == 0
+    }
+
+    fn aperte(&self) -> &[Cornice] {
+        self.celle.get(..self.n).unwrap_or_default()
+    }
+
+    fn first(&self) -> Option<&Cornice> {
+        self.aperte().first()
+    }
+
+    fn last(&self) -> Option<&Cornice> {
+        self.aperte().last()
+    }
+
+    fn last_mut(&mut self) -> Option<&mut Cornice> {
+        let n = self.n;
+        self.celle.get_mut(..n).unwrap_or_default().last_mut()
+    }
+
+    fn clear(&mut self) {
+        self.n = 0;
+    }
+
+    /// Opens an (ignored, empty) frame and returns it.
+    fn apri(&mut self) -> &mut Cornice {
+        if self.n == self.celle.len() {
+            self.celle.push(Cornice::vuota());
+        }
+        self.n += 1;
+        let c = self
+            .celle
+            .get_mut(self.n - 1)
+            .expect("the frame was just ensured");
+        c.reimposta();
+        c
+    }
+
+    /// Opens an ignored frame (no data needed).
+    fn apri_ignorata(&mut self) {
+        self.apri();
+    }
+
+    /// Closes the innermost frame; it stays readable (until the next `apri`) as `chiusa`.
+    fn chiudi(&mut self) -> bool {
+        if self.n == 0 {
+            return false;
+        }
+        self.n -= 1;
+        true
+    }
+
+    /// The frame closed last by [`chiudi`](Self::chiudi).
+    fn chiusa(&self) -> Option<&Cornice> {
+        self.celle.get(self.n)
+    }
+
+    /// Reopens the frame closed last.
+    fn riapri(&mut self) {
+        if self.n < self.celle.len() {
+            self.n += 1;
+        }
+    }
+
+    /// The open frame `i` (0 = root).
+    fn get(&self, i: usize) -> Option<&Cornice> {
+        self.aperte().get(i)
+    }
+}
+
+/// One attribute of the start tag being handled: byte ranges of its name in the tag and of its
+/// normalised value, in the tag (when normalisation changed nothing) or in the reader's
+/// normalised-values buffer.
+#[derive(Debug, Clone, Copy)]
+struct AttrRif {
+    chiave: (usize, usize),
+    valore: (usize, usize),
+    normalizzato: bool,
+}
+
+impl AttrRif {
+    /// `(name, value)` given the tag and the normalised-values buffer.
+    fn kv<'b>(&self, tag: &'b str, normalizzati: &'b str) -> (&'b str, &'b str) {
+        let k = tag.get(self.chiave.0..self.chiave.1).unwrap_or_default();
+        let sorgente = if self.normalizzato { normalizzati } else { tag };
+        let v = sorgente
+            .get(self.valore.0..self.valore.1)
+            .unwrap_or_default();
+        (k, v)
+    }
+}
+
+/// Whether XML 1.0 attribute-value normalisation changes this byte (`\t`, `\r`, `\n`, `&`:
+/// quick-xml's own test).
+#[inline]
+fn da_normalizzare(c: u8) -> bool {
+    matches!(c, b'\t' | b'\r' | b'\n' | b'&')
+}
+
+/// Appends the decimal digits of `n` (as `write!(s, "{n}")`, without the formatting machinery).
+fn scrivi_numero(s: &mut String, n: usize) {
+    let mut cifre = [0u8; 20];
+    let mut i = cifre.len();
+    let mut n = n;
+    loop {
+        i -= 1;
+        if let Some(c) = cifre.get_mut(i) {
+            *c = b'0' + (n % 10) as u8;
+        }
+        n /= 10;
+        if n == 0 || i == 0 {
+            break;
+        }
+    }
+    for &c in cifre.get(i..).unwrap_or_default() {
+        s.push(char::from(c));
+    }
+}
+
+/// The byte range of `parte` inside `tutto`, when it is a sub-slice of it.
+fn intervallo(tutto: &str, parte: &str) -> Option<(usize, usize)> {
+    let inizio = (parte.as_ptr() as usize).checked_sub(tutto.as_ptr() as usize)?;
+    let fine = inizio.checked_add(parte.len())?;
+    (fine <= tutto.len() && tutto.get(inizio..fine) == Some(parte)).then_some((inizio, fine))
+}
+
+/// A queued event: the items wait in the reader's ready slots (see
+/// [`LettoreFlusso::prossimo_evento`]).
+#[derive(Debug)]
+enum InCoda {
+    Evento(EventoFlusso),
+    Beneficiario,
+    Sinba,
+}
+
+/// One event of [`LettoreFlusso::prossimo_evento`]: an [`EventoFlusso`] whose item is lent by the
+/// reader instead of given (the reader reuses its storage for the next item).
+#[derive(Debug, Clone, PartialEq)]
+pub enum EventoFlussoRif<'a> {
+    /// The header, as [`EventoFlusso::Intestazione`].
+    Intestazione {
+        /// Which flow (decided by the first item element).
+        tipo: TipoFlusso,
+        /// `IdentificazioneFlusso` (default when missing: `XML-006`).
+        identificazione: IdentificazioneFlusso,
+    },
+    /// One `Beneficiario` of a PS-PSA-SINA flow.
+    Beneficiario(&'a Beneficiario),
+    /// One `SINBA` of a SINBA flow.
+    Sinba(&'a Sinba),
+    /// A finding, as [`EventoFlusso::Finding`].
+    Finding(Issue),
+}
+
+/// Empties a `Beneficiario` for reuse, its strings moving to `riserva`.
+fn ricicla_beneficiario(b: &mut Beneficiario, riserva: &mut Vec<String>) {
+    b.svuota_in(riserva);
+    b.anagrafica.svuota_in(riserva);
+    for i in &mut b.indirizzi {
+        i.svuota_in(riserva);
+    }
+    b.indirizzi.clear();
+    for p in &mut b.prestazioni_sociali {
+        p.svuota_in(riserva);
+    }
+    b.prestazioni_sociali.clear();
+    riserva.truncate(STRINGHE_RISERVA);
+}
+
+/// Empties a `SINBA` for reuse, its strings moving to `riserva`.
+fn ricicla_sinba(s: &mut Sinba, riserva: &mut Vec<String>) {
+    s.svuota_in(riserva);
+    riserva.append(&mut s.prestazioni.codici_prestazione);
+    riserva.append(&mut s.famiglia.composizione_famiglia);
+    riserva.truncate(STRINGHE_RISERVA);
 }
 
 /// Streaming reader of an INPS flow: an iterator of [`EventoFlusso`] (see the
@@ -526,6 +779,9 @@ impl Cornice {
 ///
 /// `Err` items are I/O errors of the underlying reader only; problems of the input are
 /// findings. After a blocking finding (or an `Err`) the iterator ends.
+///
+/// [`prossimo_evento`](Self::prossimo_evento) gives the same events with the items lent instead
+/// of given, which lets the reader reuse their storage (faster on large files).
 ///
 /// ```
 /// use cartella::siuss::xml::{EventoFlusso, LettoreFlusso, OpzioniLetturaFlusso};
@@ -540,13 +796,18 @@ impl Cornice {
 /// assert_eq!(n, 1);
 /// ```
 pub struct LettoreFlusso<R: BufRead> {
-    reader: NsReader<Contatore<Sorgente<R>>>,
+    reader: Reader<Contatore<Sorgente<R>>>,
+    /// Namespace scopes (as `quick_xml::NsReader`, with the declarations looked for only in
+    /// tags that have some).
+    ns: NamespaceResolver,
+    /// The scope of the last empty or end tag is still to be closed.
+    ns_da_chiudere: bool,
     buf: Vec<u8>,
     limiti: LimitiXml,
-    coda: VecDeque<EventoFlusso>,
+    coda: VecDeque<InCoda>,
     finito: bool,
     interrotto: bool,
-    pila: Vec<Cornice>,
+    pila: Pila,
     radice_vista: bool,
     radice_chiusa: bool,
     elementi: usize,
@@ -557,10 +818,29 @@ pub struct LettoreFlusso<R: BufRead> {
     elementi_flusso: usize,
     beneficiario: Option<Beneficiario>,
     sinba: Option<Sinba>,
+    /// Ready slots: the last item read, given or lent by the next event.
+    pronto_beneficiario: Option<Beneficiario>,
+    pronto_sinba: Option<Sinba>,
+    /// The last item lent: its storage is reused for the next item.
+    libero_beneficiario: Option<Beneficiario>,
+    libero_sinba: Option<Sinba>,
+    /// Spare strings for the attributes of the next items.
+    riserva: Vec<String>,
     testo: String,
     non_mappati: BTreeSet<String>,
     /// Position of the current event.
     rc: (usize, usize),
+    /// Attributes of the start tag being handled (see [`AttrRif`]).
+    attr: Vec<AttrRif>,
+    /// Attribute values changed by normalisation.
+    attr_normalizzati: String,
+    /// Names of the attributes of the start tag being handled (duplicate check).
+    chiavi: Vec<(usize, usize)>,
+    /// The same names, for tags with many attributes.
+    chiavi_hash: HashSet<String>,
+    /// Scratch strings for the paths of the element being opened.
+    tmp_percorso: String,
+    tmp_xml: String,
 }
 
 impl<R: BufRead> std::fmt::Debug for LettoreFlusso<R> {
@@ -581,7 +861,7 @@ impl<R: BufRead> LettoreFlusso<R> {
         let limiti = opzioni.limiti;
         let contatore = Contatore {
             inner: Sorgente::Grezza(Some(r)),
-            buf: vec![0u8; 16 * 1024].into_boxed_slice(),
+            buf: vec![0u8; 64 * 1024].into_boxed_slice(),
             pos: 0,
             len: 0,
             consumati: 0,
@@ -593,16 +873,18 @@ impl<R: BufRead> LettoreFlusso<R> {
                 .saturating_mul(64)
                 .max(64 * 1024),
         };
-        let mut reader = NsReader::from_reader(contatore);
+        let mut reader = Reader::from_reader(contatore);
         reader.config_mut().check_end_names = true;
         LettoreFlusso {
             reader,
+            ns: NamespaceResolver::default(),
+            ns_da_chiudere: false,
             buf: Vec::with_capacity(4096),
             limiti,
             coda: VecDeque::new(),
             finito: false,
             interrotto: false,
-            pila: Vec::new(),
+            pila: Pila::default(),
             radice_vista: false,
             radice_chiusa: false,
             elementi: 0,
@@ -612,9 +894,20 @@ impl<R: BufRead> LettoreFlusso<R> {
             elementi_flusso: 0,
             beneficiario: None,
             sinba: None,
+            pronto_beneficiario: None,
+            pronto_sinba: None,
+            libero_beneficiario: None,
+            libero_sinba: None,
+            riserva: Vec::new(),
             testo: String::new(),
             non_mappati: BTreeSet::new(),
             rc: (1, 1),
+            attr: Vec::new(),
+            attr_normalizzati: String::new(),
+            chiavi: Vec::new(),
+            chiavi_hash: HashSet::new(),
+            tmp_percorso: String::new(),
+            tmp_xml: String::new(),
         }
     }
 
@@ -633,6 +926,61 @@ impl<R: BufRead> LettoreFlusso<R> {
         self.elementi_flusso
     }
 
+    /// The next event, as [`Iterator::next`] gives it but with the item lent
+    /// ([`EventoFlussoRif`]): the reader reuses the item's storage for the next one, so reading
+    /// a large upload flow this way allocates almost nothing per item. Same events, in the same
+    /// order, as the iterator.
+    ///
+    /// ```
+    /// use cartella::siuss::xml::{EventoFlussoRif, LettoreFlusso, OpzioniLetturaFlusso};
+    /// let x = br#"<Flusso xmlns="http://inps.it/Casellario"><IdentificazioneFlusso Nome="n"><Ente Codice="c"/></IdentificazioneFlusso><SINBA IDBeneficiario="1"><Prestazioni/><Famiglia/></SINBA><SINBA IDBeneficiario="2"><Prestazioni/><Famiglia/></SINBA></Flusso>"#;
+    /// let mut lettore = LettoreFlusso::nuovo(&x[..], &OpzioniLetturaFlusso::default());
+    /// let mut ids = Vec::new();
+    /// while let Some(e) = lettore.prossimo_evento() {
+    ///     if let EventoFlussoRif::Sinba(s) = e.unwrap() {
+    ///         ids.push(s.id_beneficiario.clone().unwrap());
+    ///     }
+    /// }
+    /// assert_eq!(ids, ["1", "2"]);
+    /// ```
+    pub fn prossimo_evento(&mut self) -> Option<Result<EventoFlussoRif<'_>, CartellaError>> {
+        let evento = loop {
+            if let Some(e) = self.coda.pop_front() {
+                break e;
+            }
+            if self.finito {
+                return None;
+            }
+            if let Err(e) = self.avanza() {
+                return Some(Err(e));
+            }
+        };
+        Some(Ok(match evento {
+            InCoda::Evento(EventoFlusso::Finding(i)) => EventoFlussoRif::Finding(i),
+            InCoda::Evento(EventoFlusso::Intestazione {
+                tipo,
+                identificazione,
+            }) => EventoFlussoRif::Intestazione {
+                tipo,
+                identificazione,
+            },
+            InCoda::Evento(EventoFlusso::Beneficiario(b)) => {
+                EventoFlussoRif::Beneficiario(self.libero_beneficiario.insert(*b))
+            }
+            InCoda::Evento(EventoFlusso::Sinba(s)) => {
+                EventoFlussoRif::Sinba(self.libero_sinba.insert(*s))
+            }
+            InCoda::Beneficiario => {
+                let b = self.pronto_beneficiario.take().unwrap_or_default();
+                EventoFlussoRif::Beneficiario(self.libero_beneficiario.insert(b))
+            }
+            InCoda::Sinba => {
+                let s = self.pronto_sinba.take().unwrap_or_default();
+                EventoFlussoRif::Sinba(self.libero_sinba.insert(s))
+            }
+        }))
+    }
+
     // -----------------------------------------------------------------------------------------
     // Findings
     // -----------------------------------------------------------------------------------------
@@ -649,9 +997,9 @@ impl<R: BufRead> LettoreFlusso<R> {
             vec![("riga", rc.0.to_string()), ("colonna", rc.1.to_string())];
         p.extend(params);
         if let Ok(i) = Issue::new(rule_id, path, p) {
-            self.coda.push_back(EventoFlusso::Finding(
+            self.coda.push_back(InCoda::Evento(EventoFlusso::Finding(
                 i.with_xml_path(if xml_path.is_empty() { "/" } else { xml_path }),
-            ));
+            )));
         }
     }
 
@@ -659,13 +1007,15 @@ impl<R: BufRead> LettoreFlusso<R> {
     fn blocca(&mut self, e: ErroreXml) {
         let xml_path = self
             .pila
+            .aperte()
             .iter()
             .rev()
             .find(|c| c.nodo != Nodo::Ignorato)
             .map_or_else(|| "/".to_string(), |c| c.xml.clone());
         if let Ok(i) = Issue::new(e.rule_id, "", e.parametri_issue()) {
-            self.coda
-                .push_back(EventoFlusso::Finding(i.with_xml_path(xml_path)));
+            self.coda.push_back(InCoda::Evento(EventoFlusso::Finding(
+                i.with_xml_path(xml_path),
+            )));
         }
         self.finito = true;
         self.interrotto = true;
@@ -723,16 +1073,53 @@ impl<R: BufRead> LettoreFlusso<R> {
 
     /// Reads and handles one XML event. `Err` only for I/O errors of the caller's reader.
     fn avanza(&mut self) -> Result<(), CartellaError> {
-        self.buf.clear();
+        // The event borrows the buffer, not the reader: the handlers can use `self`.
+        let mut buf = std::mem::take(&mut self.buf);
+        buf.clear();
+        let esito = self.avanza_in(&mut buf);
+        self.buf = buf;
+        esito
+    }
+
+    fn avanza_in(&mut self, buf: &mut Vec<u8>) -> Result<(), CartellaError> {
         {
             let c = self.reader.get_mut();
             c.inizio_evento = c.consumati;
         }
         self.rc = self.reader.get_ref().posizione();
-        let letto = self.reader.read_resolved_event_into(&mut self.buf);
+        // Namespace scopes, as `quick_xml::NsReader` keeps them.
+        if self.ns_da_chiudere {
+            self.ns.pop();
+            self.ns_da_chiudere = false;
+        }
+        let letto = match self.reader.read_event_into(buf) {
+            Ok(ev) => {
+                let ambito = match &ev {
+                    Event::Start(s) | Event::Empty(s) => {
+                        // Only declarations open bindings: a tag without `xmlns` opens an
+                        // empty scope (same resolver state, without a second attribute pass).
+                        let esito = if s.attributes_raw().contains("xmlns") {
+                            self.ns.push(s)
+                        } else {
+                            self.ns.push(&BytesStart::from_content("", 0))
+                        };
+                        self.ns_da_chiudere = matches!(ev, Event::Empty(_));
+                        esito.map_err(quick_xml::Error::Namespace)
+                    }
+                    Event::End(_) => {
+                        self.ns_da_chiudere = true;
+                        Ok(())
+                    }
+                    _ => Ok(()),
+                };
+                ambito.map(|()| ev)
+            }
+            Err(e) => Err(e),
+        };
         let (ns, evento) = match letto {
-            Ok((ns, ev)) => {
-                let ns = match ns {
+            Ok(ev) => {
+                let (risolto, ev) = self.ns.resolve_event(ev);
+                let ns = match risolto {
                     ResolveResult::Bound(n) => Some(AsRef::<str>::as_ref(&n) == NAMESPACE),
                     ResolveResult::Unbound => None,
                     ResolveResult::Unknown(p) => {
@@ -745,7 +1132,7 @@ impl<R: BufRead> LettoreFlusso<R> {
                         return Ok(());
                     }
                 };
-                (ns, ev.into_owned())
+                (ns, ev)
             }
             Err(e) => return self.errore_quick_xml(e),
         };
@@ -905,14 +1292,6 @@ impl<R: BufRead> LettoreFlusso<R> {
         Ok(())
     }
 
-    /// JSON Pointer of the current item.
-    fn percorso_elemento(&self) -> String {
-        match self.tipo {
-            Some(TipoFlusso::Sinba) => format!("/sinba/{}", self.elementi_flusso.saturating_sub(1)),
-            _ => format!("/beneficiari/{}", self.elementi_flusso.saturating_sub(1)),
-        }
-    }
-
     /// Gives the header (once).
     fn dai_intestazione(&mut self, tipo: TipoFlusso) {
         if self.intestazione_data {
@@ -934,10 +1313,19 @@ impl<R: BufRead> LettoreFlusso<R> {
                 ],
             );
         }
-        self.coda.push_back(EventoFlusso::Intestazione {
-            tipo,
-            identificazione: std::mem::take(&mut self.identificazione),
-        });
+        self.coda
+            .push_back(InCoda::Evento(EventoFlusso::Intestazione {
+                tipo,
+                identificazione: std::mem::take(&mut self.identificazione),
+            }));
+    }
+
+    /// JSON Pointer and XML path of the open element `i` (copies, for findings).
+    fn percorsi(&self, i: usize) -> (String, String) {
+        self.pila
+            .get(i)
+            .map(|c| (c.percorso.clone(), c.xml.clone()))
+            .unwrap_or_default()
     }
 
     /// A start (or empty) tag.
@@ -947,7 +1335,8 @@ impl<R: BufRead> LettoreFlusso<R> {
         nel_namespace: bool,
         vuoto: bool,
     ) -> Result<(), ErroreXml> {
-        let nome = AsRef::<str>::as_ref(&s.local_name()).to_string();
+        let nome_locale = s.local_name();
+        let nome: &str = nome_locale.as_ref();
         if self.radice_chiusa {
             return Err(self.errore("XML-001", "content after the root element", Vec::new()));
         }
@@ -960,17 +1349,18 @@ impl<R: BufRead> LettoreFlusso<R> {
         }
         let rc = self.rc;
         // Attributes: always parsed, for well-formedness, entities and limits.
-        let attributi = self.attributi(s)?;
+        self.attributi(s)?;
+        let tag: &str = s;
 
-        let Some(padre) = self.pila.last_mut() else {
+        let Some(i_padre) = self.pila.len().checked_sub(1) else {
             // The root.
             self.radice_vista = true;
             if !(nel_namespace && nome == "Flusso") {
-                let trovato = match self.reader.resolver().resolve_element(s.name()).0 {
+                let trovato = match self.ns.resolve_element(s.name()).0 {
                     ResolveResult::Bound(n) => {
                         format!("{{{}}}{nome}", AsRef::<str>::as_ref(&n))
                     }
-                    _ => nome.clone(),
+                    _ => nome.to_string(),
                 };
                 return Err(self.errore(
                     "XML-004",
@@ -981,62 +1371,100 @@ impl<R: BufRead> LettoreFlusso<R> {
                     ],
                 ));
             }
-            let mut c = Cornice::ignorata();
+            let c = self.pila.apri();
             c.nodo = Nodo::Radice;
-            c.nome = nome;
-            c.xml = "/Flusso".to_string();
+            c.nome.push_str(nome);
+            c.xml.push_str("/Flusso");
             c.riga = rc.0;
             c.colonna = rc.1;
-            self.pila.push(c);
-            for (k, _) in attributi {
-                let xml = "/Flusso".to_string();
-                self.non_mappato(format!("Flusso/@{k}"), "", &xml, rc);
+            let nomi: Vec<String> = self
+                .attr
+                .iter()
+                .map(|a| format!("Flusso/@{}", a.kv(tag, &self.attr_normalizzati).0))
+                .collect();
+            for n in nomi {
+                self.non_mappato(n, "", "/Flusso", rc);
             }
             if vuoto {
                 self.chiudi();
             }
             return Ok(());
         };
+        let Some(padre) = self.pila.last_mut() else {
+            return Ok(());
+        };
         if padre.nodo == Nodo::Ignorato {
-            self.pila.push(Cornice::ignorata());
-            if vuoto {
-                self.pila.pop();
+            if !vuoto {
+                self.pila.apri_ignorata();
             }
             return Ok(());
         }
-        let pos = padre.conta(&nome);
-        let xml = if pos == 0 {
-            format!("{}/{nome}", padre.xml)
-        } else {
-            format!("{}/{nome}[{pos}]", padre.xml)
-        };
-        let (padre_nodo, padre_percorso, padre_xml) =
-            (padre.nodo, padre.percorso.clone(), padre.xml.clone());
+        let pos = padre.conta(nome);
+        let padre_nodo = padre.nodo;
+        let mut xml = std::mem::take(&mut self.tmp_xml);
+        xml.clear();
+        xml.push_str(&padre.xml);
+        xml.push('/');
+        xml.push_str(nome);
+        if pos != 0 {
+            xml.push('[');
+            scrivi_numero(&mut xml, pos);
+            xml.push(']');
+        }
+        let esito = self.apri_figlio(
+            s,
+            nome,
+            tag,
+            i_padre,
+            padre_nodo,
+            &xml,
+            nel_namespace,
+            vuoto,
+        );
+        self.tmp_xml = xml;
+        esito
+    }
 
+    /// A child of a known element; `xml` is its XML path (and ends up in its frame).
+    #[allow(clippy::too_many_arguments)]
+    fn apri_figlio(
+        &mut self,
+        s: &BytesStart<'_>,
+        nome: &str,
+        tag: &str,
+        i_padre: usize,
+        padre_nodo: Nodo,
+        xml: &str,
+        nel_namespace: bool,
+        vuoto: bool,
+    ) -> Result<(), ErroreXml> {
+        let rc = self.rc;
         if testuale(padre_nodo) {
+            let (padre_percorso, _) = self.percorsi(i_padre);
             self.emetti(
                 "XML-011",
                 &padre_percorso,
-                &xml,
+                xml,
                 rc,
-                [("elemento", nome.clone())],
+                [("elemento", nome.to_string())],
             );
             return self.ignora(vuoto);
         }
         let noto = if nel_namespace {
-            figlio(padre_nodo, &nome, self.tipo)
+            figlio(padre_nodo, nome, self.tipo)
         } else {
             None
         };
         let Some(noto) = noto else {
             let qualificato = if nel_namespace {
-                nome.clone()
+                nome.to_string()
             } else {
-                match self.reader.resolver().resolve_element(s.name()).0 {
+                match self.ns.resolve_element(s.name()).0 {
                     ResolveResult::Bound(n) => format!("{{{}}}{nome}", AsRef::<str>::as_ref(&n)),
-                    _ => nome.clone(),
+                    _ => nome.to_string(),
                 }
             };
+            let (padre_percorso, padre_xml) = self.percorsi(i_padre);
             self.non_mappato(qualificato, &padre_percorso, &padre_xml, rc);
             return self.ignora(vuoto);
         };
@@ -1058,40 +1486,49 @@ impl<R: BufRead> LettoreFlusso<R> {
             self.emetti(
                 "XML-005",
                 "/identificazione_flusso",
-                &xml,
+                xml,
                 rc,
-                [("elemento", nome.clone())],
+                [("elemento", nome.to_string())],
             );
             return self.ignora(vuoto);
         }
         if noto.unico && gia_visto {
+            let (padre_percorso, _) = self.percorsi(i_padre);
             let percorso = format!("{padre_percorso}/{}", campo_json(noto.nodo));
             self.emetti(
                 "XML-009",
                 &percorso,
-                &xml,
+                xml,
                 rc,
-                [("elemento", nome.clone()), ("massimo", "1".to_string())],
+                [("elemento", nome.to_string()), ("massimo", "1".to_string())],
             );
             return self.ignora(vuoto);
         }
 
         // Apply the element.
-        let percorso = self.applica(noto.nodo, &padre_percorso, attributi, &nome, &xml, rc);
+        let mut percorso = std::mem::take(&mut self.tmp_percorso);
+        self.applica(noto.nodo, i_padre, tag, nome, xml, rc, &mut percorso);
         if fuori_ordine {
-            self.emetti("XML-005", &percorso, &xml, rc, [("elemento", nome.clone())]);
+            self.emetti(
+                "XML-005",
+                &percorso,
+                xml,
+                rc,
+                [("elemento", nome.to_string())],
+            );
         }
         if testuale(noto.nodo) {
             self.testo.clear();
         }
-        let mut c = Cornice::ignorata();
+        let c = self.pila.apri();
         c.nodo = noto.nodo;
-        c.nome = nome;
-        c.percorso = percorso;
-        c.xml = xml;
+        c.nome.push_str(nome);
+        // The frame takes the path strings; its old (cleared) ones become the scratch ones.
+        std::mem::swap(&mut c.percorso, &mut percorso);
+        c.xml.push_str(xml);
         c.riga = rc.0;
         c.colonna = rc.1;
-        self.pila.push(c);
+        self.tmp_percorso = percorso;
         if vuoto {
             self.chiudi();
         }
@@ -1101,26 +1538,164 @@ impl<R: BufRead> LettoreFlusso<R> {
     /// Skips the element (and its subtree).
     fn ignora(&mut self, vuoto: bool) -> Result<(), ErroreXml> {
         if !vuoto {
-            self.pila.push(Cornice::ignorata());
+            self.pila.apri_ignorata();
         }
         Ok(())
     }
 
-    /// The attributes of a start tag as `(name, normalised value)`, namespace declarations
-    /// excluded.
-    fn attributi(&self, s: &BytesStart<'_>) -> Result<Vec<(String, String)>, ErroreXml> {
-        let mut out = Vec::new();
-        for a in s.attributes() {
+    /// The attributes of a start tag as `(name, normalised value)` ranges in `self.attr`,
+    /// namespace declarations excluded.
+    ///
+    /// Tags of the usual shape (`name="value"` separated by whitespace) are split here; any
+    /// other shape goes through quick-xml's attribute iterator, which gives the same attributes
+    /// and the exact error of a malformed tag. Either way each attribute goes through
+    /// [`registra`](Self::registra) in document order, so the first problem met is the one
+    /// reported.
+    fn attributi(&mut self, s: &BytesStart<'_>) -> Result<(), ErroreXml> {
+        let tag: &str = s;
+        let inizio = tag.len() - s.attributes_raw().len();
+        match self.attributi_rapidi(tag, inizio) {
+            Some(esito) => esito,
+            None => self.attributi_quick_xml(s),
+        }
+    }
+
+    fn azzera_attributi(&mut self) {
+        self.attr.clear();
+        self.attr_normalizzati.clear();
+        self.chiavi.clear();
+        if !self.chiavi_hash.is_empty() {
+            self.chiavi_hash.clear();
+        }
+    }
+
+    /// The attributes of a tag of the usual shape, as quick-xml reads them (XML mode): names run
+    /// up to `=` or whitespace, values are quoted. `None` for any other shape (whitespace around
+    /// `=`, an unquoted or unterminated value, a name without value).
+    fn attributi_rapidi(&mut self, tag: &str, inizio: usize) -> Option<Result<(), ErroreXml>> {
+        self.azzera_attributi();
+        let b = tag.as_bytes();
+        let spazio = |c: u8| matches!(c, b' ' | b'\r' | b'\n' | b'\t');
+        let mut i = inizio;
+        loop {
+            while b.get(i).is_some_and(|&c| spazio(c)) {
+                i += 1;
+            }
+            if i >= b.len() {
+                return Some(Ok(()));
+            }
+            let k0 = i;
+            while b.get(i).is_some_and(|&c| c != b'=' && !spazio(c)) {
+                i += 1;
+            }
+            if b.get(i) != Some(&b'=') {
+                return None;
+            }
+            let k1 = i;
+            let q = *b.get(i + 1)?;
+            if q != b'"' && q != b'\'' {
+                return None;
+            }
+            let v0 = i + 2;
+            // One pass finds the closing quote and whether the value needs normalising.
+            let mut speciale = false;
+            let v1 = v0
+                + b.get(v0..)?.iter().position(|&c| {
+                    speciale |= da_normalizzare(c);
+                    c == q
+                })?;
+            i = v1 + 1;
+            if let Err(e) = self.registra(tag, (k0, k1), (v0, v1), speciale) {
+                return Some(Err(e));
+            }
+        }
+    }
+
+    /// The attributes through quick-xml's iterator (duplicates checked by
+    /// [`registra`](Self::registra), as quick-xml would).
+    fn attributi_quick_xml(&mut self, s: &BytesStart<'_>) -> Result<(), ErroreXml> {
+        self.azzera_attributi();
+        let tag: &str = s;
+        for a in s.attributes().with_checks(false) {
             let a = a.map_err(|e| {
                 self.errore("XML-001", format!("malformed attribute: {e}"), Vec::new())
             })?;
-            let chiave = AsRef::<str>::as_ref(&a.key);
-            if chiave == "xmlns" || chiave.starts_with("xmlns:") {
-                continue;
+            let k = intervallo(tag, a.key.0);
+            let v = match &a.value {
+                Cow::Borrowed(v) => intervallo(tag, v),
+                Cow::Owned(_) => None,
+            };
+            let (Some(k), Some(v)) = (k, v) else {
+                return Err(self.errore(
+                    "XML-001",
+                    "malformed attribute: outside the tag",
+                    Vec::new(),
+                ));
+            };
+            let speciale = tag
+                .as_bytes()
+                .get(v.0..v.1)
+                .unwrap_or_default()
+                .iter()
+                .any(|&c| da_normalizzare(c));
+            self.registra(tag, k, v, speciale)?;
+        }
+        Ok(())
+    }
+
+    /// The start of an earlier attribute of the tag with the name `chiave`, if any.
+    fn duplicato(&mut self, tag: &str, chiave: &str) -> Option<usize> {
+        let uguale = |r: &(usize, usize)| {
+            r.1 - r.0 == chiave.len()
+                && tag.as_bytes().get(r.0) == chiave.as_bytes().first()
+                && tag.get(r.0..r.1) == Some(chiave)
+        };
+        if self.chiavi.len() >= ATTRIBUTI_SCANSIONE {
+            // Many attributes: a hash set of the names keeps the tag linear.
+            if self.chiavi_hash.is_empty() {
+                for r in &self.chiavi {
+                    self.chiavi_hash
+                        .insert(tag.get(r.0..r.1).unwrap_or_default().to_string());
+                }
             }
-            if a.value.len() > self.limiti.attributo_massimo {
-                return Err(self.limite("attributo_massimo", self.limiti.attributo_massimo));
+            if self.chiavi_hash.insert(chiave.to_string()) {
+                return None;
             }
+        }
+        self.chiavi.iter().find(|r| uguale(r)).map(|r| r.0)
+    }
+
+    /// One attribute (byte ranges of its name and raw value in `tag`): duplicate names, namespace
+    /// declarations (skipped), the length limit and the normalisation of the value (references
+    /// resolved, whitespace replaced) as quick-xml does them.
+    ///
+    /// `da_normalizzare`: whether the raw value holds a character that normalisation changes
+    /// (else it is kept as written, as quick-xml would).
+    fn registra(
+        &mut self,
+        tag: &str,
+        k: (usize, usize),
+        v: (usize, usize),
+        da_normalizzare: bool,
+    ) -> Result<(), ErroreXml> {
+        let chiave = tag.get(k.0..k.1).unwrap_or_default();
+        if let Some(p) = self.duplicato(tag, chiave) {
+            let e = quick_xml::events::attributes::AttrError::Duplicated(k.0, p);
+            return Err(self.errore("XML-001", format!("malformed attribute: {e}"), Vec::new()));
+        }
+        self.chiavi.push(k);
+        if chiave == "xmlns" || chiave.starts_with("xmlns:") {
+            return Ok(());
+        }
+        let grezzo = tag.get(v.0..v.1).unwrap_or_default();
+        if grezzo.len() > self.limiti.attributo_massimo {
+            return Err(self.limite("attributo_massimo", self.limiti.attributo_massimo));
+        }
+        let (valore, normalizzato) = if da_normalizzare {
+            let a = quick_xml::events::attributes::Attribute {
+                key: quick_xml::name::QName(chiave),
+                value: Cow::Borrowed(grezzo),
+            };
             let valore = a
                 .normalized_value(XmlVersion::Implicit1_0)
                 .map_err(|e| match e {
@@ -1137,49 +1712,83 @@ impl<R: BufRead> LettoreFlusso<R> {
                         Vec::new(),
                     ),
                 })?;
-            out.push((chiave.to_string(), valore.into_owned()));
-        }
-        Ok(out)
+            let inizio = self.attr_normalizzati.len();
+            self.attr_normalizzati.push_str(&valore);
+            ((inizio, self.attr_normalizzati.len()), true)
+        } else {
+            (v, false)
+        };
+        self.attr.push(AttrRif {
+            chiave: k,
+            valore,
+            normalizzato,
+        });
+        Ok(())
     }
 
-    /// Builds the model for a known element that opens; returns its JSON Pointer.
+    /// Builds the model for a known element that opens; writes its JSON Pointer in `percorso`.
+    #[allow(clippy::too_many_arguments)]
     fn applica(
         &mut self,
         nodo: Nodo,
-        padre_percorso: &str,
-        attributi: Vec<(String, String)>,
+        i_padre: usize,
+        tag: &str,
         nome: &str,
         xml: &str,
         rc: (usize, usize),
-    ) -> String {
+        percorso: &mut String,
+    ) {
         // Items first: they may give the header.
         match nodo {
             Nodo::Beneficiario => {
                 self.tipo = Some(TipoFlusso::PsPsaSina);
                 self.dai_intestazione(TipoFlusso::PsPsaSina);
                 self.elementi_flusso += 1;
-                self.beneficiario = Some(Beneficiario::default());
+                let mut b = self.libero_beneficiario.take().unwrap_or_default();
+                ricicla_beneficiario(&mut b, &mut self.riserva);
+                self.beneficiario = Some(b);
             }
             Nodo::Sinba => {
                 self.tipo = Some(TipoFlusso::Sinba);
                 self.dai_intestazione(TipoFlusso::Sinba);
                 self.elementi_flusso += 1;
-                self.sinba = Some(Sinba::default());
+                let mut s = self.libero_sinba.take().unwrap_or_default();
+                ricicla_sinba(&mut s, &mut self.riserva);
+                self.sinba = Some(s);
             }
             _ => {}
         }
-        let percorso = match nodo {
-            Nodo::Beneficiario | Nodo::Sinba => self.percorso_elemento(),
-            Nodo::Indirizzo => format!(
-                "{padre_percorso}/indirizzi/{}",
-                self.beneficiario.as_ref().map_or(0, |b| b.indirizzi.len())
-            ),
-            Nodo::Prestazione => format!(
-                "{padre_percorso}/prestazioni_sociali/{}",
-                self.beneficiario
-                    .as_ref()
-                    .map_or(0, |b| b.prestazioni_sociali.len())
-            ),
+        percorso.clear();
+        let padre_percorso = self.pila.get(i_padre).map_or("", |c| c.percorso.as_str());
+        let _ = match nodo {
+            Nodo::Beneficiario | Nodo::Sinba => {
+                percorso.push_str(match self.tipo {
+                    Some(TipoFlusso::Sinba) => "/sinba/",
+                    _ => "/beneficiari/",
+                });
+                scrivi_numero(percorso, self.elementi_flusso.saturating_sub(1));
+                Ok(())
+            }
+            Nodo::Indirizzo => {
+                percorso.push_str(padre_percorso);
+                percorso.push_str("/indirizzi/");
+                scrivi_numero(
+                    percorso,
+                    self.beneficiario.as_ref().map_or(0, |b| b.indirizzi.len()),
+                );
+                Ok(())
+            }
+            Nodo::Prestazione => {
+                percorso.push_str(padre_percorso);
+                percorso.push_str("/prestazioni_sociali/");
+                scrivi_numero(
+                    percorso,
+                    self.beneficiario
+                        .as_ref()
+                        .map_or(0, |b| b.prestazioni_sociali.len()),
+                );
+                Ok(())
+            }
             Nodo::Testo(t) => {
                 let ben = self.beneficiario.as_ref();
                 let sina = ben
@@ -1209,112 +1818,130 @@ impl<R: BufRead> LettoreFlusso<R> {
                             .map_or(0, |s| s.famiglia.composizione_famiglia.len()),
                     ),
                 };
-                format!("{padre_percorso}/{campo}/{n}")
+                write!(percorso, "{padre_percorso}/{campo}/{n}")
             }
-            _ => format!("{padre_percorso}/{}", campo_json(nodo)),
+            _ => {
+                percorso.push_str(padre_percorso);
+                percorso.push('/');
+                percorso.push_str(campo_json(nodo));
+                Ok(())
+            }
         };
-        // `imposta` of the target element, or nothing for attribute-less elements.
-        let mut sconosciuti = Vec::new();
+        // The element of the model that takes the attributes.
         {
-            let ben = self.beneficiario.as_mut();
             fn prest(b: Option<&mut Beneficiario>) -> Option<&mut PrestazioniSociali> {
                 b.and_then(|b| b.prestazioni_sociali.last_mut())
             }
-            let mut imposta: Imposta<'_> = match nodo {
-                Nodo::Identificazione => {
-                    let id = &mut self.identificazione;
-                    Box::new(move |k, v| id.imposta(k, Some(v)))
-                }
-                Nodo::Ente => {
-                    let e = &mut self.identificazione.ente;
-                    Box::new(move |k, v| e.imposta(k, Some(v)))
-                }
-                Nodo::Beneficiario => match ben {
-                    Some(b) => Box::new(move |k, v| b.imposta(k, Some(v))),
-                    None => Box::new(|_, _| false),
-                },
-                Nodo::Anagrafica => match ben {
-                    Some(b) => Box::new(move |k, v| b.anagrafica.imposta(k, Some(v))),
-                    None => Box::new(|_, _| false),
-                },
-                Nodo::Indirizzo => match ben {
-                    Some(b) => {
+            match nodo {
+                Nodo::Indirizzo => {
+                    if let Some(b) = self.beneficiario.as_mut() {
                         b.indirizzi.push(Default::default());
-                        match b.indirizzi.last_mut() {
-                            Some(i) => Box::new(move |k, v| i.imposta(k, Some(v))),
-                            None => Box::new(|_, _| false),
-                        }
                     }
-                    None => Box::new(|_, _| false),
-                },
-                Nodo::Prestazione => match ben {
-                    Some(b) => {
+                }
+                Nodo::Prestazione => {
+                    if let Some(b) = self.beneficiario.as_mut() {
                         b.prestazioni_sociali.push(Default::default());
-                        match b.prestazioni_sociali.last_mut() {
-                            Some(p) => Box::new(move |k, v| p.imposta(k, Some(v))),
-                            None => Box::new(|_, _| false),
-                        }
                     }
-                    None => Box::new(|_, _| false),
-                },
-                Nodo::Sina => match prest(ben) {
-                    Some(p) => {
-                        let s = p.sina.insert(Default::default());
-                        Box::new(move |k, v| s.imposta(k, Some(v)))
+                }
+                Nodo::Sina => {
+                    if let Some(p) = prest(self.beneficiario.as_mut()) {
+                        p.sina = Some(Default::default());
                     }
-                    None => Box::new(|_, _| false),
-                },
+                }
                 Nodo::Necessita => {
-                    if let Some(s) = prest(ben).and_then(|p| p.sina.as_mut()) {
+                    if let Some(s) = prest(self.beneficiario.as_mut()).and_then(|p| p.sina.as_mut())
+                    {
                         s.necessita_interventi_sociali = Some(Default::default());
                     }
-                    Box::new(|_, _| false)
                 }
                 Nodo::Invalidita => {
-                    if let Some(s) = prest(ben).and_then(|p| p.sina.as_mut()) {
+                    if let Some(s) = prest(self.beneficiario.as_mut()).and_then(|p| p.sina.as_mut())
+                    {
                         s.invalidita_civile = Some(Default::default());
                     }
-                    Box::new(|_, _| false)
                 }
-                Nodo::Sinba => match self.sinba.as_mut() {
-                    Some(s) => Box::new(move |k, v| s.imposta(k, Some(v))),
-                    None => Box::new(|_, _| false),
-                },
-                _ => Box::new(|_, _| false),
-            };
-            for (k, v) in attributi {
-                if k.contains(':') || !imposta(&k, v) {
-                    sconosciuti.push(k);
-                }
+                _ => {}
             }
         }
-        for k in sconosciuti {
-            self.non_mappato(format!("{nome}/@{k}"), &percorso, xml, rc);
+        if self.attr.is_empty() {
+            return;
         }
-        percorso
+        let attr = std::mem::take(&mut self.attr);
+        let normalizzati = std::mem::take(&mut self.attr_normalizzati);
+        let mut sconosciuti = Vec::new();
+        let mut cursore = 0;
+        for a in &attr {
+            let (k, v) = a.kv(tag, &normalizzati);
+            // A prefixed name (`k` with `:`) is never an attribute of the flows: `imposta_*`
+            // refuses it like any other unknown name.
+            if !self.imposta_attributo(nodo, k, v, &mut cursore) {
+                sconosciuti.push(k.to_string());
+            }
+        }
+        self.attr = attr;
+        self.attr_normalizzati = normalizzati;
+        for k in sconosciuti {
+            self.non_mappato(format!("{nome}/@{k}"), percorso, xml, rc);
+        }
+    }
+
+    /// Sets attribute `k` of the model element of `nodo` being read; `false` when it has no such
+    /// attribute.
+    fn imposta_attributo(&mut self, nodo: Nodo, k: &str, v: &str, c: &mut usize) -> bool {
+        let r = &mut self.riserva;
+        let ben = self.beneficiario.as_mut();
+        match nodo {
+            Nodo::Identificazione => self.identificazione.imposta_da(k, v, r, c),
+            Nodo::Ente => self.identificazione.ente.imposta_da(k, v, r, c),
+            Nodo::Beneficiario => ben.is_some_and(|b| b.imposta_da(k, v, r, c)),
+            Nodo::Anagrafica => ben.is_some_and(|b| b.anagrafica.imposta_da(k, v, r, c)),
+            Nodo::Indirizzo => ben
+                .and_then(|b| b.indirizzi.last_mut())
+                .is_some_and(|i| i.imposta_da(k, v, r, c)),
+            Nodo::Prestazione => ben
+                .and_then(|b| b.prestazioni_sociali.last_mut())
+                .is_some_and(|p| p.imposta_da(k, v, r, c)),
+            Nodo::Sina => ben
+                .and_then(|b| b.prestazioni_sociali.last_mut())
+                .and_then(|p| p.sina.as_mut())
+                .is_some_and(|s| s.imposta_da(k, v, r, c)),
+            Nodo::Sinba => self
+                .sinba
+                .as_mut()
+                .is_some_and(|s| s.imposta_da(k, v, r, c)),
+            _ => false,
+        }
     }
 
     /// An end tag (or the end of an empty element).
     fn chiudi(&mut self) {
-        let Some(c) = self.pila.pop() else {
+        if !self.pila.chiudi() {
+            return;
+        }
+        let Some(c) = self.pila.chiusa() else {
             return;
         };
-        for (passo, elemento, campo) in obbligatori(c.nodo) {
-            if c.visti & (1 << passo) == 0 {
+        let (nodo, visti, rc) = (c.nodo, c.visti, (c.riga, c.colonna));
+        for (passo, elemento, campo) in obbligatori(nodo) {
+            if visti & (1 << passo) == 0 {
+                let Some(c) = self.pila.chiusa() else {
+                    return;
+                };
                 let percorso = format!("{}/{campo}", c.percorso);
+                let (xml, contenitore) = (c.xml.clone(), c.nome.clone());
                 self.emetti(
                     "XML-006",
                     &percorso,
-                    &c.xml,
-                    (c.riga, c.colonna),
+                    &xml,
+                    rc,
                     [
                         ("elemento", (*elemento).to_string()),
-                        ("contenitore", c.nome.clone()),
+                        ("contenitore", contenitore),
                     ],
                 );
             }
         }
-        match c.nodo {
+        match nodo {
             Nodo::Testo(t) => {
                 let v = std::mem::take(&mut self.testo);
                 let prest = self
@@ -1348,12 +1975,14 @@ impl<R: BufRead> LettoreFlusso<R> {
             }
             Nodo::Beneficiario => {
                 if let Some(b) = self.beneficiario.take() {
-                    self.coda.push_back(EventoFlusso::Beneficiario(Box::new(b)));
+                    self.pronto_beneficiario = Some(b);
+                    self.coda.push_back(InCoda::Beneficiario);
                 }
             }
             Nodo::Sinba => {
                 if let Some(s) = self.sinba.take() {
-                    self.coda.push_back(EventoFlusso::Sinba(Box::new(s)));
+                    self.pronto_sinba = Some(s);
+                    self.coda.push_back(InCoda::Sinba);
                 }
             }
             Nodo::Radice => {
@@ -1370,11 +1999,13 @@ impl<R: BufRead> LettoreFlusso<R> {
                         TipoFlusso::PsPsaSina
                     };
                     // The header (with XML-006 for IdentificazioneFlusso if missing) first.
-                    self.pila.push(c);
+                    self.pila.riapri();
                     self.dai_intestazione(tipo);
-                    let Some(c) = self.pila.pop() else {
+                    self.pila.chiudi();
+                    let Some(c) = self.pila.chiusa() else {
                         return;
                     };
+                    let xml = c.xml.clone();
                     let (elemento, campo) = match tipo {
                         TipoFlusso::PsPsaSina => ("Beneficiario", "/beneficiari"),
                         TipoFlusso::Sinba => ("SINBA", "/sinba"),
@@ -1382,8 +2013,8 @@ impl<R: BufRead> LettoreFlusso<R> {
                     self.emetti(
                         "XML-006",
                         campo,
-                        &c.xml,
-                        (c.riga, c.colonna),
+                        &xml,
+                        rc,
                         [
                             ("elemento", elemento.to_string()),
                             ("contenitore", "Flusso".to_string()),
@@ -1395,9 +2026,6 @@ impl<R: BufRead> LettoreFlusso<R> {
         }
     }
 }
-
-/// Sets one attribute of the element being read; `false` when it has no such attribute.
-type Imposta<'a> = Box<dyn FnMut(&str, String) -> bool + 'a>;
 
 /// The JSON field of a single-occurrence element.
 fn campo_json(nodo: Nodo) -> &'static str {
@@ -1420,7 +2048,15 @@ impl<R: BufRead> Iterator for LettoreFlusso<R> {
     fn next(&mut self) -> Option<Self::Item> {
         loop {
             if let Some(e) = self.coda.pop_front() {
-                return Some(Ok(e));
+                return Some(Ok(match e {
+                    InCoda::Evento(e) => e,
+                    InCoda::Beneficiario => EventoFlusso::Beneficiario(Box::new(
+                        self.pronto_beneficiario.take().unwrap_or_default(),
+                    )),
+                    InCoda::Sinba => {
+                        EventoFlusso::Sinba(Box::new(self.pronto_sinba.take().unwrap_or_default()))
+                    }
+                }));
             }
             if self.finito {
                 return None;

@@ -1,6 +1,7 @@
 //! National flows for INPS (`siuss.md`): the typed PS-PSA-SINA and SINBA flows, their XML codecs,
 //! their rules, the derivation from a cartella and the WaaS pull API.
 
+mod controllo;
 pub mod deriva;
 pub mod flusso;
 pub mod lettore;
@@ -11,6 +12,7 @@ pub mod scrittore;
 pub mod waas;
 pub mod xml;
 
+pub use controllo::verifica_lettura;
 pub use deriva::{
     deriva_periodo, deriva_prestazione, deriva_sinba, Derivazione, OpzioniDerivazione,
 };

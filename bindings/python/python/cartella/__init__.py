@@ -3,8 +3,10 @@
 A typed binding of the Rust reference implementation: load and dump canonical JSON, validate
 (rule catalogue, profiles, suppressions), codice fiscale (:mod:`cartella.cf`), code lists
 (:mod:`cartella.codelists`), lifecycle of a *processo di aiuto* (:mod:`cartella.lifecycle`), the
-HL7 v3 interscambio (:mod:`cartella.interscambio`), the INPS national flows (:mod:`cartella.siuss`)
-and the embedded samples. The binding only translates: every rule lives in the Rust core.
+HL7 v3 interscambio (:mod:`cartella.interscambio`), the INPS national flows (:mod:`cartella.siuss`),
+documents of any format detected from their content (:func:`validate_document`), the conformance
+suite (:mod:`cartella.conformance`) and the embedded samples. The binding only translates: every
+rule lives in the Rust core.
 
 >>> import cartella
 >>> c = cartella.samples()[0].load()
@@ -14,13 +16,14 @@ True
 
 from __future__ import annotations
 
-from . import cf, codelists, errors, interscambio, lifecycle, siuss
+from . import cf, codelists, conformance, errors, interscambio, lifecycle, siuss
 from ._cartella import (
     MODEL_VERSION,
     Ack,
     AckReadResult,
     Assistito,
     Cartella,
+    DocumentResult,
     Fase,
     Identifier,
     Issue,
@@ -54,6 +57,7 @@ from ._cartella import (
     sample,
     samples,
     validate,
+    validate_document,
     validate_many,
     validate_message,
     write_ack,
@@ -85,6 +89,7 @@ __all__ = [
     "CartellaIOError",
     "CodeEntry",
     "CodeTable",
+    "DocumentResult",
     "Fase",
     "FlussoNonDerivabileError",
     "Identifier",
@@ -115,6 +120,7 @@ __all__ = [
     "ack_type",
     "cf",
     "codelists",
+    "conformance",
     "dumps",
     "errors",
     "explain",
@@ -134,6 +140,7 @@ __all__ = [
     "samples",
     "siuss",
     "validate",
+    "validate_document",
     "validate_many",
     "validate_message",
     "write_ack",

@@ -81,6 +81,13 @@ __all__ = [
     "validate",
     "validate_many",
     "validate_message",
+    "Case",
+    "Difference",
+    "DocumentResult",
+    "Finding",
+    "Manifest",
+    "Outcome",
+    "validate_document",
     "Ack",
     "AckReadResult",
     "Identifier",
@@ -349,6 +356,129 @@ def validate_message(
     registry: Optional[Registry] = None,
     reference_data: bool = True,
 ) -> Report: ...
+# --- documents of any format, conformance suite -------------------------------------------------
+
+_DocumentKind: TypeAlias = Literal[
+    "cartella_json", "message_json", "interscambio_xml", "inps_flow", "ack_xml"
+]
+_CaseKind: TypeAlias = Literal[
+    "documento",
+    "derivazione_ps",
+    "derivazione_sinba",
+    "waas_voce",
+    "waas_query",
+    "waas_esiti",
+    "ciclo_di_vita",
+    "scrittura_interscambio",
+]
+
+@final
+class DocumentResult:
+    """A document validated by :func:`validate_document`: its kind and the report, or why it
+    could not be read."""
+
+    @property
+    def kind(self) -> _DocumentKind: ...
+    @property
+    def label(self) -> str: ...
+    @property
+    def report(self) -> Optional[Report]: ...
+    @property
+    def error(self) -> Optional[str]: ...
+    @property
+    def issues(self) -> list[Issue]: ...
+    @property
+    def is_valid(self) -> bool: ...
+
+def validate_document(
+    data: Union[bytes, bytearray, str],
+    *,
+    profile: _ProfileName = "guideline",
+    as_of: Optional[_DateLike] = None,
+    suppress: Optional[Iterable[_Suppression]] = None,
+    registry: Optional[Registry] = None,
+    reference_data: bool = True,
+) -> DocumentResult: ...
+@final
+class Finding:
+    """One finding of the conformance suite, without message text."""
+
+    @property
+    def rule_id(self) -> str: ...
+    @property
+    def severity(self) -> _Severity: ...
+    @property
+    def path(self) -> str: ...
+    def as_tuple(self) -> tuple[str, _Severity, str]: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+
+@final
+class Difference:
+    """How an actual outcome differs from the expected one."""
+
+    @property
+    def valid(self) -> Optional[tuple[bool, bool]]: ...
+    @property
+    def missing(self) -> list[Finding]: ...
+    @property
+    def unexpected(self) -> list[Finding]: ...
+
+@final
+class Outcome:
+    """An outcome of a case, expected or actual (with its difference from the expected one)."""
+
+    @property
+    def valid(self) -> bool: ...
+    @property
+    def findings(self) -> list[Finding]: ...
+    @property
+    def difference(self) -> Optional[Difference]: ...
+    @property
+    def passed(self) -> bool: ...
+    def to_dict(self) -> dict[str, Any]: ...
+
+@final
+class Case:
+    """One case of the conformance manifest."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def description(self) -> str: ...
+    @property
+    def kind(self) -> _CaseKind: ...
+    @property
+    def input(self) -> str: ...
+    @property
+    def tags(self) -> list[str]: ...
+    @property
+    def status(self) -> Literal["attivo", "bozza"]: ...
+    @property
+    def active(self) -> bool: ...
+    @property
+    def profile(self) -> _ProfileName: ...
+    @property
+    def as_of(self) -> str: ...
+    @property
+    def options(self) -> Optional[dict[str, Any]]: ...
+    @property
+    def expected(self) -> Outcome: ...
+    def run(self, input: Union[bytes, bytearray, str]) -> Outcome: ...
+
+@final
+class Manifest:
+    """The conformance manifest (``conformance/manifest.json``)."""
+
+    @staticmethod
+    def from_json(text: Union[str, bytes, bytearray]) -> Manifest: ...
+    @property
+    def version(self) -> int: ...
+    @property
+    def cases(self) -> list[Case]: ...
+    def case(self, id: str) -> Optional[Case]: ...
+    def __len__(self) -> int: ...
+
 @final
 class Rule:
     """One rule of the catalogue."""

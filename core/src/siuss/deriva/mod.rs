@@ -9,7 +9,7 @@
 //!
 //! With the channels `waas` and `cooperazione` every `PrestazioniSociali` (every `SINBA`) becomes a
 //! flow of its own; with `upload` the records are grouped into one flow per type (and per ente).
-//! Flow names follow `siuss.md` §3 ([`nome_flusso`](crate::siuss::nome::nome_flusso)).
+//! Flow names follow `siuss.md` §3 ([`nome_flusso`]).
 //!
 //! **Minimisation** (`privacy.md` §5): the derivation reads only the allow-listed model paths and
 //! never copies free text. SINBA receives no codice fiscale, name, exact birth date or comune; the
@@ -306,7 +306,9 @@ pub fn regioni_dm1986_da_csv(
         table: "regioni DM 1986".into(),
         message,
     };
-    let mut rdr = csv::ReaderBuilder::new().has_headers(true).from_reader(reader);
+    let mut rdr = csv::ReaderBuilder::new()
+        .has_headers(true)
+        .from_reader(reader);
     let header = rdr.headers().map_err(|e| errore(e.to_string()))?.clone();
     let atteso = ["codice_regione_istat", "codice_dm1986", "denominazione"];
     if header.iter().map(str::trim).ne(atteso) {
@@ -323,7 +325,9 @@ pub fn regioni_dm1986_da_csv(
             return Err(errore(format!("line {line}: codes must be two digits")));
         }
         if out.insert(istat.to_string(), dm.to_string()).is_some() {
-            return Err(errore(format!("line {line}: ISTAT region {istat} given twice")));
+            return Err(errore(format!(
+                "line {line}: ISTAT region {istat} given twice"
+            )));
         }
     }
     Ok(out)

@@ -32,6 +32,12 @@ pub(super) fn belfiore(v: &str) -> bool {
 
 /// The XSD whitespace of `collapse` types, trimmed.
 fn collassa(v: &str) -> &str {
+    let spazio = |c: &u8| matches!(c, b' ' | b'\t' | b'\n' | b'\r');
+    let b = v.as_bytes();
+    // Usual case: nothing to trim.
+    if !b.first().is_some_and(spazio) && !b.last().is_some_and(spazio) {
+        return v;
+    }
     v.trim_matches(|c| matches!(c, ' ' | '\t' | '\n' | '\r'))
 }
 

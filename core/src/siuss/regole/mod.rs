@@ -69,6 +69,7 @@ use crate::codelists::{Registro, Tabella};
 use crate::refdata::DatiRiferimento;
 use crate::rules::{oggi_roma, Ctx, Profiles, Report, Suppression};
 
+use crate::siuss::waas::ChiaveRecord;
 pub use lessico::{analizza_nome, nome_conforme_scrittura, NomeFlusso};
 
 /// Ids of the rules this module raises, sorted.
@@ -231,65 +232,21 @@ pub const LASCIATE_ALLA_DERIVAZIONE: &[(&str, &str)] = &[
 
 /// The last insertion sent for a record key (`siuss.md` §9), for `SIUSS-PS-069`.
 ///
-/// Implemented by the caller's send register. Only consulted for records with
+/// Implemented by [`crate::siuss::waas::RegistroInvii`] (the library's send register) and by any
+/// closure over [`ChiaveRecord`] (the caller's own register). Only consulted for records with
 /// `TipoOperazione`=`C`, so an implementation may be slow-ish (a database look-up).
 pub trait UltimiInserimenti: Send + Sync {
     /// The `PrestazioniSociali` last sent with `TipoOperazione`=`I` (or absent) for this key, if
     /// the register knows it.
-    fn ultimo_inserimento(&self, chiave: &ChiaveRecord<'_>) -> Option<PrestazioniSociali>;
+    fn ultimo_inserimento(&self, chiave: &ChiaveRecord) -> Option<PrestazioniSociali>;
 }
 
 impl<F> UltimiInserimenti for F
 where
-    F: Fn(&ChiaveRecord<'_>) -> Option<PrestazioniSociali> + Send + Sync,
+    F: Fn(&ChiaveRecord) -> Option<PrestazioniSociali> + Send + Sync,
 {
-    fn ultimo_inserimento(&self, chiave: &ChiaveRecord<'_>) -> Option<PrestazioniSociali> {
+    fn ultimo_inserimento(&self, chiave: &ChiaveRecord) -> Option<PrestazioniSociali> {
         self(chiave)
-    }
-}
-
-/// The library-side record key of a `PrestazioniSociali` (`siuss.md` §9): ente, beneficiary,
-/// benefit code, application protocol and segment year.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct ChiaveRecord<'a> {
-    /// `Ente/@Codice`.
-    pub codice_ente: Option<&'a str>,
-    /// `Beneficiario/@CodiceFiscale`.
-    pub codice_fiscale: Option<&'a str>,
-    /// `@CodicePrestazione`.
-    pub codice_prestazione: Option<&'a str>,
-    /// `@ProtocolloDomanda`.
-    pub protocollo_domanda: Option<&'a str>,
-    /// Segment year: year of `DataInizioPrestazione`, else of `DataErogazionePrestazione`.
-    pub anno: Option<i32>,
-}
-
-impl<'a> ChiaveRecord<'a> {
-    /// The key of a prestazione of a beneficiary sent by the ente with code `codice_ente`.
-    pub fn di(
-        codice_ente: Option<&'a str>,
-        beneficiario: &'a Beneficiario,
-        prestazione: &'a PrestazioniSociali,
-    ) -> ChiaveRecord<'a> {
-        use chrono::Datelike;
-        let anno = prestazione
-            .data_inizio_prestazione
-            .as_deref()
-            .and_then(lessico::data)
-            .or_else(|| {
-                prestazione
-                    .data_erogazione_prestazione
-                    .as_deref()
-                    .and_then(lessico::data)
-            })
-            .map(|d| d.year());
-        ChiaveRecord {
-            codice_ente,
-            codice_fiscale: beneficiario.codice_fiscale.as_deref(),
-            codice_prestazione: prestazione.codice_prestazione.as_deref(),
-            protocollo_domanda: prestazione.protocollo_domanda.as_deref(),
-            anno,
-        }
     }
 }
 
@@ -462,7 +419,16 @@ impl<'a> Tabelle<'a> {
 
 /// Whether `v` is a code of the table (an absent table cannot be judged: `true`).
 fn in_tabella(t: Option<&Tabella>, v: &str) -> bool {
-    t.is_none_or(|t| t.get(v).is_some())
+    // The INPS enumerations are a handful of short codes: comparing them is cheaper than
+    // hashing the value (same answer: the codes of a table are unique).
+    const SCANSIONE: usize = 16;
+    t.is_none_or(|t| {
+        if t.len() <= SCANSIONE {
+            t.voci().iter().any(|voce| voce.code == v)
+        } else {
+            t.get(v).is_some()
+        }
+    })
 }
 
 /// Incremental verification for streaming readers: feed the header, then each `Beneficiario`

@@ -410,8 +410,10 @@ impl VerificaIncrementale<'_> {
         // 069: a cancellation must repeat the last insertion sent.
         if p.tipo_operazione.as_deref() == Some("C") {
             if let Some(register) = &self.o.ultimi_inserimenti {
-                let chiave = ChiaveRecord::di(self.codice_ente.as_deref(), b, p);
-                if let Some(ultimo) = register.ultimo_inserimento(&chiave) {
+                let ente = self.codice_ente.as_deref().unwrap_or_default();
+                let ultimo = ChiaveRecord::di_prestazione(ente, b, p)
+                    .and_then(|chiave| register.ultimo_inserimento(&chiave));
+                if let Some(ultimo) = ultimo {
                     if !super::cancellazione_coerente(p, &ultimo) {
                         self.ctx.emit(
                             "SIUSS-PS-069",

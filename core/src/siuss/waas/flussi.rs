@@ -33,8 +33,8 @@ use super::registro::{RegistroInvii, StatoFlusso, VoceRegistro};
 use super::segnala;
 use crate::error::CartellaError;
 use crate::rules::{Issue, Severity};
-use crate::siuss::flusso::TipoFlusso;
 use crate::siuss::flusso::IdentificazioneFlusso;
+use crate::siuss::flusso::TipoFlusso;
 use crate::siuss::xml::{EventoFlusso, LettoreFlusso, OpzioniLetturaFlusso};
 
 /// Default of `limit`.
@@ -357,6 +357,10 @@ fn verifica(voce: &VoceFlusso, xml: Option<&[u8]>, path: &str) -> Vec<Issue> {
     if voce.flusso.len() > FLUSSO_MAX_CARATTERI || contenuto.is_none() {
         segnala(&mut issues, "SIUSS-WAAS-007", percorso_flusso.clone());
     }
+    if voce.flusso.len() <= FLUSSO_MAX_CARATTERI && contenuto.is_none() {
+        // Undecodable base64 is also the schema-level finding of the `format: byte` property.
+        segnala(&mut issues, "XML-017", percorso_flusso.clone());
+    }
     let Some(contenuto) = contenuto else {
         return issues;
     };
@@ -534,7 +538,10 @@ mod tests {
         assert!(intestazione(b"not xml").is_none());
         // Elements of another namespace do not count.
         let xml = br#"<Flusso xmlns="http://inps.it/Casellario" xmlns:o="urn:o"><o:IdentificazioneFlusso Nome="x"/><IdentificazioneFlusso Nome="y"/><SINBA/></Flusso>"#;
-        assert_eq!(intestazione(xml).and_then(|(_, h)| h.nome).as_deref(), Some("y"));
+        assert_eq!(
+            intestazione(xml).and_then(|(_, h)| h.nome).as_deref(),
+            Some("y")
+        );
         // No item: not a flow INPS could take.
         let xml = br#"<Flusso xmlns="http://inps.it/Casellario"><IdentificazioneFlusso Nome="n"/></Flusso>"#;
         assert!(intestazione(xml).is_none());

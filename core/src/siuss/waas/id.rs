@@ -21,6 +21,7 @@ use crate::error::CartellaError;
 use crate::rules::{data_roma, Issue, Severity};
 use crate::siuss::flusso::TipoFlusso;
 use crate::siuss::nome::{nome_flusso, PROGRESSIVO_MAX};
+use crate::siuss::regole::{analizza_nome, nome_conforme_scrittura};
 
 /// Maximum length of `id_flusso` (OAS `maxLength 64`, SIUSS-WAAS-002).
 pub const ID_FLUSSO_MAX_CARATTERI: usize = 64;
@@ -62,61 +63,29 @@ impl IdFlusso {
     }
 }
 
-/// Lenient parse; also returns the `TIPO` segment as written.
+/// Lenient parse (the read form of `siuss.md` §3, [`analizza_nome`]); also returns the `TIPO`
+/// segment as written. `None` also when the date segment is not a calendar date.
 fn leggi(id: &str) -> Option<(IdFlusso, &str)> {
-    let parti: Vec<&str> = id.split('.').collect();
-    let (ente, segmento, data, progressivo) = match parti.as_slice() {
-        [e, t, d, p] => (*e, *t, *d, *p),
-        [e, t, "INPS", d, p] => (*e, *t, *d, *p),
-        _ => return None,
-    };
-    let alnum = |s: &str| s.bytes().all(|b| b.is_ascii_alphanumeric());
-    let cifre = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
-    if !(1..=32).contains(&ente.len()) || !alnum(ente) {
-        return None;
-    }
-    let tipo = match segmento {
-        "PS" | "PSA" | "SINA" => TipoFlusso::PsPsaSina,
+    let n = analizza_nome(id)?;
+    let tipo = match n.tipo {
         "SINBA" => TipoFlusso::Sinba,
-        _ => return None,
+        _ => TipoFlusso::PsPsaSina,
     };
-    if data.len() != 8
-        || !cifre(data)
-        || !(1..=8).contains(&progressivo.len())
-        || !cifre(progressivo)
-    {
-        return None;
-    }
-    let data = NaiveDate::parse_from_str(data, "%Y%m%d").ok()?;
-    let progressivo = progressivo.parse().ok()?;
     Some((
         IdFlusso {
-            codice_ente: ente.to_string(),
+            codice_ente: n.codice_ente.to_string(),
             tipo,
-            data,
-            progressivo,
+            data: n.data?,
+            progressivo: n.progressivo.parse().ok()?,
         },
-        segmento,
+        n.tipo,
     ))
 }
 
 /// Whether `id` matches the write form `^[A-Z][0-9]{3}\.(PS|SINBA)\.[0-9]{8}\.[0-9]{7}$` (the
 /// date segment must also be a calendar date).
 fn forma_scrittura(id: &str) -> bool {
-    let parti: Vec<&str> = id.split('.').collect();
-    let [ente, segmento, data, progressivo] = parti.as_slice() else {
-        return false;
-    };
-    let e = ente.as_bytes();
-    e.len() == 4
-        && e[0].is_ascii_uppercase()
-        && e[1..].iter().all(u8::is_ascii_digit)
-        && matches!(*segmento, "PS" | "SINBA")
-        && data.len() == 8
-        && data.bytes().all(|b| b.is_ascii_digit())
-        && NaiveDate::parse_from_str(data, "%Y%m%d").is_ok()
-        && progressivo.len() == 7
-        && progressivo.bytes().all(|b| b.is_ascii_digit())
+    nome_conforme_scrittura(id) && analizza_nome(id).is_some_and(|n| n.data.is_some())
 }
 
 /// Builds the `id_flusso` (and flow name) `{codice_ente}.{PS|SINBA}.{yyyyMMdd}.{progressivo:07}`

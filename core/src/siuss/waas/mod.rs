@@ -51,6 +51,7 @@ pub use registro::{ChiaveRecord, RegistroInvii, StatoFlusso, VoceRegistro};
 
 /// Ids of the rules this module raises (`SIUSS-WAAS-001` … `SIUSS-WAAS-022`).
 pub const RULES: &[&str] = &[
+    "XML-017",
     "SIUSS-WAAS-001",
     "SIUSS-WAAS-002",
     "SIUSS-WAAS-003",

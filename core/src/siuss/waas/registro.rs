@@ -15,7 +15,8 @@ use super::id::{verifica_id_flusso, AllocatoreProgressivi, AllocatoreTs, TsFluss
 use super::segnala;
 use crate::error::CartellaError;
 use crate::rules::Issue;
-use crate::siuss::flusso::{Flusso, TipoFlusso};
+use crate::siuss::flusso::{Beneficiario, Flusso, PrestazioniSociali, TipoFlusso};
+use crate::siuss::regole::UltimiInserimenti;
 
 /// Library-side key of a record sent to INPS (`siuss.md` §9). INPS's own matching key is not
 /// documented.
@@ -49,8 +50,31 @@ pub enum ChiaveRecord {
 }
 
 impl ChiaveRecord {
-    /// The keys of the records of a flow, in document order; records missing a part of the key
-    /// (or whose dates do not start with a 4-digit year) are left out.
+    /// The key of a prestazione of a beneficiary sent by the ente with code `codice_ente`
+    /// (`siuss.md` §9); the segment year is the year of `DataInizioPrestazione` (periodic) or of
+    /// `DataErogazionePrestazione` (one-off). `None` when a part of the key is missing.
+    pub fn di_prestazione(
+        codice_ente: &str,
+        beneficiario: &Beneficiario,
+        prestazione: &PrestazioniSociali,
+    ) -> Option<ChiaveRecord> {
+        let anno = prestazione
+            .data_inizio_prestazione
+            .as_deref()
+            .or(prestazione.data_erogazione_prestazione.as_deref())
+            .and_then(|d| d.get(..4))
+            .and_then(|a| a.parse().ok())?;
+        Some(ChiaveRecord::Prestazione {
+            codice_ente: codice_ente.to_string(),
+            codice_fiscale: beneficiario.codice_fiscale.clone()?,
+            codice_prestazione: prestazione.codice_prestazione.clone()?,
+            protocollo_domanda: prestazione.protocollo_domanda.clone()?,
+            anno,
+        })
+    }
+
+    /// The keys of the records of a flow, in document order (records whose key is incomplete are
+    /// left out).
     pub fn di_flusso(flusso: &Flusso) -> Vec<ChiaveRecord> {
         let ente = flusso
             .identificazione()
@@ -63,22 +87,9 @@ impl ChiaveRecord {
                 .beneficiari
                 .iter()
                 .flat_map(|b| {
-                    let ente = ente.clone();
-                    b.prestazioni_sociali.iter().filter_map(move |p| {
-                        let anno = p
-                            .data_inizio_prestazione
-                            .as_deref()
-                            .or(p.data_evento.as_deref())
-                            .and_then(|d| d.get(..4))
-                            .and_then(|a| a.parse().ok())?;
-                        Some(ChiaveRecord::Prestazione {
-                            codice_ente: ente.clone(),
-                            codice_fiscale: b.codice_fiscale.clone()?,
-                            codice_prestazione: p.codice_prestazione.clone()?,
-                            protocollo_domanda: p.protocollo_domanda.clone()?,
-                            anno,
-                        })
-                    })
+                    b.prestazioni_sociali
+                        .iter()
+                        .filter_map(|p| ChiaveRecord::di_prestazione(&ente, b, p))
                 })
                 .collect(),
             Flusso::Sinba(f) => f
@@ -92,6 +103,34 @@ impl ChiaveRecord {
                 })
                 .collect(),
         }
+    }
+}
+
+/// The register knows what was last sent for a record: the insertion a cancellation must repeat
+/// (`SIUSS-PS-069`, [`crate::siuss::OpzioniVerifica::ultimi_inserimenti`]).
+impl UltimiInserimenti for RegistroInvii {
+    fn ultimo_inserimento(&self, chiave: &ChiaveRecord) -> Option<PrestazioniSociali> {
+        let voce = self.ultimo_inviato(chiave)?;
+        let letto = crate::siuss::xml::leggi(
+            voce.xml.as_bytes(),
+            &crate::siuss::xml::OpzioniLetturaFlusso::default(),
+        );
+        let Some(Flusso::PsPsaSina(f)) = letto.flusso else {
+            return None;
+        };
+        let ente = f
+            .identificazione_flusso
+            .ente
+            .codice
+            .clone()
+            .unwrap_or_default();
+        f.beneficiari.iter().find_map(|b| {
+            b.prestazioni_sociali
+                .iter()
+                .filter(|p| p.tipo_operazione.as_deref() != Some("C"))
+                .find(|p| ChiaveRecord::di_prestazione(&ente, b, p).as_ref() == Some(chiave))
+                .cloned()
+        })
     }
 }
 
@@ -329,6 +368,38 @@ impl RegistroInvii {
             xml,
         ))?;
         Ok(ts_flusso)
+    }
+
+    /// Registers a flow ready to send (`PRONTO`): its single record key, its name as `id_flusso`,
+    /// its XML as written by [`crate::siuss::scrittore::scrivi`], and a fresh `ts_flusso` from the
+    /// register's own allocator (`max(ora_ms, last + 1)` per ente). What a vendor calls after
+    /// deriving a WaaS flow.
+    ///
+    /// # Errors
+    /// [`CartellaError::Argomento`] when the flow does not hold exactly one record with a
+    /// complete key (WaaS flows hold one), has no `IdentificazioneFlusso/@Nome`, or the id is
+    /// already registered.
+    pub fn crea_da_flusso(
+        &mut self,
+        flusso: &Flusso,
+        ora_ms: i64,
+    ) -> Result<TsFlusso, CartellaError> {
+        let chiavi = ChiaveRecord::di_flusso(flusso);
+        let n = chiavi.len();
+        let Ok([chiave]) = <[ChiaveRecord; 1]>::try_from(chiavi) else {
+            return Err(argomento(
+                "flusso",
+                format!("a register entry carries one record with a complete key, found {n}"),
+            ));
+        };
+        let id = flusso
+            .identificazione()
+            .nome
+            .clone()
+            .ok_or_else(|| argomento("flusso", "IdentificazioneFlusso/@Nome missing"))?;
+        let xml = crate::siuss::scrittore::scrivi(flusso);
+        let mut allocatore = self.allocatore_ts();
+        self.crea(chiave, flusso.tipo(), &id, &xml, &mut allocatore, ora_ms)
     }
 
     /// Marks the flows returned by `GET /flussi` as `ESPOSTO` (only those in `PRONTO`; the other

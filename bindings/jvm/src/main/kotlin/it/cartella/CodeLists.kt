@@ -71,6 +71,10 @@ class Registry private constructor(internal val handle: RegistryHandle) : AutoCl
     @Throws(CartellaException::class)
     fun registerCsv(csv: String): List<String> = guard { handle.registerCsv(csv) }
 
+    /** Registers the concept maps of a CSV (the format of `codelists.md`). */
+    @Throws(CartellaException::class)
+    fun registerMapsCsv(csv: String): Registry = apply { guard { handle.registerMapsCsv(csv) } }
+
     /** Registers the Lombardy ATS seed list. */
     @Throws(CartellaException::class)
     fun registerSeedAts(): Registry = apply { guard { handle.registerSeedAts() } }
