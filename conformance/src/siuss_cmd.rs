@@ -35,8 +35,10 @@ use crate::documento::{
     etichetta, io_error_kind, leggi_file, leggi_json, leggi_xml, rileva_formato, DocumentoJson,
     Formato,
 };
-use crate::output::{mask_identifiers, Lang};
-use crate::validate_cmd::{parse_date, parse_suppression, scrivi_esito, Esito, ValidateFormat};
+use crate::output::mask_identifiers;
+use crate::validate_cmd::{
+    parse_date, parse_suppression, scrivi_esito, Esito, ReportArgs, ValidateFormat,
+};
 
 /// `cartella siuss ...`.
 #[derive(Debug, Args)]
@@ -167,21 +169,9 @@ pub struct CheckArgs {
     /// one prestazione (one SINBA) per flow.
     #[arg(long, value_enum, default_value_t = ChannelArg::Upload)]
     pub channel: ChannelArg,
-    /// Validation date (YYYY-MM-DD). Default: today in Europe/Rome.
-    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
-    pub as_of: Option<NaiveDate>,
-    /// Output format (as `cartella validate`).
-    #[arg(long, value_enum, default_value_t = ValidateFormat::Text)]
-    pub format: ValidateFormat,
-    /// Suppress findings: `RULE_ID:PATH_PREFIX:REASON`. Repeatable.
-    #[arg(long, value_name = "RULE_ID:PATH_PREFIX:REASON")]
-    pub suppress: Vec<String>,
-    /// Language of the messages in the text report.
-    #[arg(long, value_enum, default_value_t = Lang::En)]
-    pub lang: Lang,
-    /// Text report: list every notice.
-    #[arg(short, long)]
-    pub verbose: bool,
+    /// Date, output and suppression options (as `cartella validate`).
+    #[command(flatten)]
+    pub report: ReportArgs,
     /// PS-PSA-SINA or SINBA flow files (`-` reads standard input).
     #[arg(value_name = "FILE", required = true)]
     pub files: Vec<PathBuf>,
@@ -499,7 +489,7 @@ fn verifica_file<R: BufRead>(r: R, opzioni: &OpzioniVerifica) -> Result<Report, 
 
 fn check(args: CheckArgs) -> ExitCode {
     let mut suppressions = Vec::new();
-    for spec in &args.suppress {
+    for spec in &args.report.suppress {
         match parse_suppression(spec) {
             Ok(s) => suppressions.push(s),
             Err(m) => {
@@ -510,13 +500,13 @@ fn check(args: CheckArgs) -> ExitCode {
     }
     let opzioni = OpzioniVerifica {
         canale: args.channel.canale(),
-        as_of: args.as_of,
+        as_of: args.report.as_of,
         suppressions,
         ..OpzioniVerifica::default()
     };
     let stdout = io::stdout();
     let mut out = stdout.lock();
-    if args.format == ValidateFormat::Text {
+    if args.report.format == ValidateFormat::Text {
         let _ = writeln!(
             out,
             "cartella siuss check: channel {}, as of {}",
@@ -554,16 +544,16 @@ fn check(args: CheckArgs) -> ExitCode {
             &label,
             None,
             &esito,
-            args.format,
-            args.lang,
-            args.verbose,
+            args.report.format,
+            args.report.lang,
+            args.report.verbose,
         )
         .is_err()
         {
             break;
         }
     }
-    if args.format == ValidateFormat::Text {
+    if args.report.format == ValidateFormat::Text {
         let _ = writeln!(
             out,
             "\n{} flow file(s): {} valid, {} with errors, {} unreadable",

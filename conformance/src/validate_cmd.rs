@@ -45,6 +45,14 @@ pub struct ValidateArgs {
     #[arg(long, value_enum, default_value_t = ProfileArg::Guideline)]
     pub profile: ProfileArg,
 
+    /// Date, output and suppression options (shared with `siuss check`).
+    #[command(flatten)]
+    pub report: ReportArgs,
+}
+
+/// The report options shared by `validate` and `siuss check`.
+#[derive(Debug, Args)]
+pub struct ReportArgs {
     /// Validation date (YYYY-MM-DD): selects the rule sets in force and judges "future" dates.
     /// Default: today in Europe/Rome.
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
@@ -135,7 +143,7 @@ fn sample_ok(sample: &samples::Sample, report: &Report) -> bool {
 /// Runs `cartella validate`.
 pub fn run(args: ValidateArgs) -> ExitCode {
     let mut suppressions = Vec::new();
-    for spec in &args.suppress {
+    for spec in &args.report.suppress {
         match parse_suppression(spec) {
             Ok(s) => suppressions.push(s),
             Err(message) => {
@@ -146,14 +154,14 @@ pub fn run(args: ValidateArgs) -> ExitCode {
     }
     let profile = args.profile.profile();
     let mut options = ValidationOptions::default().with_profiles(Profiles::up_to(profile));
-    options.as_of = args.as_of;
+    options.as_of = args.report.as_of;
     options.suppressions = suppressions.clone();
     let validator = Validator::new(options);
 
     let inputs = read_inputs(&args);
     let stdout = io::stdout();
     let mut out = stdout.lock();
-    if args.format == ValidateFormat::Text {
+    if args.report.format == ValidateFormat::Text {
         let _ = writeln!(
             out,
             "cartella validate: profiles {}, as of {}",
@@ -197,16 +205,16 @@ pub fn run(args: ValidateArgs) -> ExitCode {
             &input.label,
             input.sample,
             &outcome,
-            args.format,
-            args.lang,
-            args.verbose,
+            args.report.format,
+            args.report.lang,
+            args.report.verbose,
         );
         if written.is_err() {
             // Broken pipe or closed stdout: stop quietly, keep the exit status meaningful.
             break;
         }
     }
-    if args.format == ValidateFormat::Text {
+    if args.report.format == ValidateFormat::Text {
         let _ = writeln!(
             out,
             "\n{} document(s): {} valid, {} with errors, {} unreadable",

@@ -2,40 +2,23 @@
 //! summary, JUnit XML) and their agreement, agreement with `cartella validate`, skipped files,
 //! HTML escaping, and that no output holds a full codice fiscale.
 
+mod common;
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::{Reader, XmlVersion};
 use serde_json::Value;
 
+use common::{bin, code, repo};
+
 const AS_OF: &str = "2025-01-15";
-
-fn bin() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_cartella"))
-}
-
-fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .expect("workspace root")
-        .to_path_buf()
-}
-
-fn code(o: &Output) -> i32 {
-    o.status.code().expect("exit code")
-}
 
 /// A fresh temporary directory for one test.
 fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!(
-        "cartella-conformance-run-{}-{name}",
-        std::process::id()
-    ));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    dir
+    common::temp_dir("cartella-conformance-run", name)
 }
 
 fn copy(from: &Path, to: &Path) {

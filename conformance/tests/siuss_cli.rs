@@ -21,11 +21,7 @@ fn fixture(name: &str) -> String {
 }
 
 fn temp_dir(name: &str) -> PathBuf {
-    let dir =
-        std::env::temp_dir().join(format!("cartella-siuss-cli-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    dir
+    common::temp_dir("cartella-siuss-cli", name)
 }
 
 /// A test-only ISTAT → DM 1986 table (the real one is not public, open question 17).

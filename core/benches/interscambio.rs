@@ -8,10 +8,9 @@
 use std::hint::black_box;
 
 use cartella::interscambio::lettore::{leggi, OpzioniLettura};
-use cartella::interscambio::{messaggio_per_processo, scrivi, Busta, OpzioniScrittura};
-use cartella::model::{Identificatore, Istante, Oid};
+use cartella::interscambio::{scrivi, OpzioniScrittura};
 use cartella::rules::{Profiles, ValidationOptions, Validator};
-use cartella::{json, samples, Profile};
+use cartella::Profile;
 use chrono::NaiveDate;
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 
@@ -24,49 +23,12 @@ fn validator() -> Validator {
     )
 }
 
-fn id(e: &str) -> Identificatore {
-    Identificatore {
-        root: Oid::new("2.16.840.1.113883.2.9.2.30.3.2.4.3"),
-        extension: Some(e.to_string()),
-    }
-}
+#[path = "../examples/comune/messaggi.rs"]
+mod comune;
 
 /// `(name, xml)` of every message: the first process of each sample and of the full fixture.
 fn messaggi() -> Vec<(String, String)> {
-    let mut testi: Vec<(String, String)> = samples::all()
-        .iter()
-        .map(|s| (s.name.to_string(), s.json.to_string()))
-        .collect();
-    testi.push((
-        "completa".to_string(),
-        include_str!("../tests/fixtures/interscambio/completa.json").to_string(),
-    ));
-    let mut out = Vec::new();
-    for (name, testo) in testi {
-        let Ok(c) = json::from_str(&testo) else {
-            eprintln!("{name}: does not parse; skipped");
-            continue;
-        };
-        let Some(p) = c.processi.first() else {
-            continue;
-        };
-        let Ok(data) = Istante::parse("2024-02-01T10:30:00") else {
-            continue;
-        };
-        let busta = Busta {
-            id_messaggio: id(&format!("MSG-{}", p.id_processo)),
-            data_creazione: data,
-            mittente: c.ente_titolare.id.clone(),
-            destinatari: vec![id("DESTINATARIO")],
-        };
-        let scritto = messaggio_per_processo(&c, &p.id_processo, busta)
-            .and_then(|m| scrivi(&m, &OpzioniScrittura::default()));
-        match scritto {
-            Ok(xml) => out.push((name, xml)),
-            Err(e) => eprintln!("{name}: not written ({e}); skipped"),
-        }
-    }
-    out
+    comune::messaggi().unwrap_or_else(|e| panic!("benchmark messages: {e}"))
 }
 
 fn bench_round(c: &mut Criterion) {

@@ -8,6 +8,8 @@
 //! Proptest-generated cartelle are made representable first (see [`rappresentabile`]): the
 //! strategies draw code systems from free strings, while HL7 `@codeSystem` must be a `uid`.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -22,41 +24,13 @@ use proptest::prelude::*;
 use proptest::strategy::ValueTree;
 use proptest::test_runner::{Config, TestRunner};
 
-fn salta(msg: &str) {
-    let msg = format!(
-        "\n!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!\n\
-         !! SKIPPED: {msg}\n\
-         !! The XSD validation of the interscambio writer did NOT run.\n\
-         !!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!\n"
-    );
-    if std::env::var_os("CI").is_some() {
-        panic!("{msg}");
-    }
-    eprintln!("{msg}");
-}
-
 /// The interscambio reference folder, when it and `xmllint` are available.
 fn ambiente() -> Option<PathBuf> {
-    let dir = std::env::var_os("CARTELLA_REFERENCE_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| {
-            Path::new(env!("CARGO_MANIFEST_DIR"))
-                .join("..")
-                .join("../shared/reference")
-        })
-        .join("interscambio");
-    if !dir.join("PRSS_IN001004ZZ_mod.xsd").is_file() {
-        salta(&format!(
-            "{} not found (CARTELLA_REFERENCE_DIR unset or wrong)",
-            dir.display()
-        ));
-        return None;
-    }
-    if Command::new("xmllint").arg("--version").output().is_err() {
-        salta("xmllint not found (apt-get install libxml2-utils)");
-        return None;
-    }
-    Some(dir)
+    common::riferimento(
+        "interscambio",
+        &["PRSS_IN001004ZZ_mod.xsd"],
+        "The XSD validation of the interscambio writer",
+    )
 }
 
 /// Validates documents against a schema in one `xmllint` run; panics with the errors.

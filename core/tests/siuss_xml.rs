@@ -7,6 +7,8 @@
 //! When `xmllint` or the reference folder is missing the XSD tests say so loudly on stderr; under
 //! CI (`CI` set) that is a failure, never a silent pass.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -141,41 +143,13 @@ fn canonico(xml: &[u8]) -> Vec<String> {
 // xmllint
 // ---------------------------------------------------------------------------------------------
 
-fn salta(msg: &str) {
-    let msg = format!(
-        "\n!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!\n\
-         !! SKIPPED: {msg}\n\
-         !! The XSD validation of the INPS flow writer did NOT run.\n\
-         !!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!\n"
-    );
-    if std::env::var_os("CI").is_some() {
-        panic!("{msg}");
-    }
-    eprintln!("{msg}");
-}
-
 /// The siuss reference folder, when it and `xmllint` are available.
 fn ambiente() -> Option<PathBuf> {
-    let dir = std::env::var_os("CARTELLA_REFERENCE_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| {
-            Path::new(env!("CARGO_MANIFEST_DIR"))
-                .join("..")
-                .join("../shared/reference")
-        })
-        .join("siuss");
-    if !dir.join("PS_PSA_SINA201812.xsd").is_file() || !dir.join("SINBA.xsd").is_file() {
-        salta(&format!(
-            "{} not found (CARTELLA_REFERENCE_DIR unset or wrong)",
-            dir.display()
-        ));
-        return None;
-    }
-    if Command::new("xmllint").arg("--version").output().is_err() {
-        salta("xmllint not found (apt-get install libxml2-utils)");
-        return None;
-    }
-    Some(dir)
+    common::riferimento(
+        "siuss",
+        &["PS_PSA_SINA201812.xsd", "SINBA.xsd"],
+        "The XSD validation of the INPS flow writer",
+    )
 }
 
 fn schema(tipo: TipoFlusso) -> &'static str {

@@ -190,8 +190,11 @@ pub struct CaseInfo {
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct DocumentOptions {
     /// INPS flows: the channel they are checked for (null = `Upload`, what
-    /// [`validate_document`] does).
+    /// [`validate_document`] does; another channel has no equivalent there).
     pub canale: Option<Canale>,
+    /// INPS flows: the send register (a `RegistroInvii` JSON) a cancellation is checked against
+    /// (`SIUSS-PS-069`); no equivalent in [`validate_document`].
+    pub registro_json: Option<String>,
     /// Code tables to register on the standard registry (CSV texts, `RegistryHandle::register_csv`).
     pub tables_csv: Vec<String>,
     /// Concept maps to register (CSV texts, `RegistryHandle::register_maps_csv`).
@@ -216,6 +219,7 @@ fn document_options(c: &Caso) -> Option<DocumentOptions> {
     let o: OpzioniDocumentoCaso = serde_json::from_value(value).ok()?;
     Some(DocumentOptions {
         canale: o.canale.map(canale),
+        registro_json: o.registro.and_then(|r| serde_json::to_string(&r).ok()),
         tables_csv: o.tabelle_csv,
         maps_csv: o.mappe_csv,
         reference_data: o.dati_riferimento,

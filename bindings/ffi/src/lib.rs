@@ -23,7 +23,7 @@
 //! | interscambio | [`read_message`], [`write_message`], [`message_for_process`], [`MessageHandle`], [`WriteOptions`], [`ack_for`], [`ack_type`], [`write_ack`], [`read_ack`], [`AckHandle`] |
 //! | national flows (SIUSS) | [`derive_period`], [`derive_prestazione`], [`derive_sinba`], [`FlussoHandle`], [`read_flusso_xml`], [`FlussoHandle::check`], [`check_file`], [`id_flusso`], [`parse_id_flusso`], [`parametri_flussi`], [`RegistroInviiHandle`], [`get_flussi`], [`post_esiti`], [`voce_from_xml`], [`select_flussi_xml`], [`id_beneficiario_sinba`] |
 //! | documents of any format | [`validate_document`], [`DocumentResult`], [`DocumentKind`] |
-//! | conformance suite | [`ManifestHandle`] (`from_json`, `cases`, `run_case`), [`CaseInfo`], [`Outcome`], [`Finding`], [`Difference`] |
+//! | conformance suite | [`ManifestHandle`] (`from_json`, `cases`, `run_case`), [`CaseInfo`], [`DocumentOptions`], [`Outcome`], [`Finding`], [`Difference`] |
 //! | samples | [`samples`], [`sample`] |
 
 uniffi::setup_scaffolding!();
@@ -52,8 +52,8 @@ pub use codelists::{
     code_label, code_list, CodeCheck, CodeEntry, CodeTable, RegistryHandle, TableKind,
 };
 pub use conformance::{
-    validate_document, CaseInfo, Difference, DocumentKind, DocumentResult, Finding, ManifestHandle,
-    Outcome,
+    validate_document, CaseInfo, Difference, DocumentKind, DocumentOptions, DocumentResult,
+    Finding, ManifestHandle, Outcome,
 };
 pub use error::CartellaError;
 pub use findings::{Issue, Profile, Report, Severity, SuppressedIssue, SuppressionSpec};

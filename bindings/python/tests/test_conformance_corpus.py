@@ -9,8 +9,8 @@ fail, and the list must stay empty unless a ``# reason`` explains an entry.
 
 ``documento`` cases are asserted through the generic API (:func:`cartella.validate_document`,
 with the case's options translated) and also checked against the case runner; the other kinds,
-and ``documento`` cases with a ``canale`` option (no equivalent in ``validate_document``),
-through :meth:`Case.run`.
+and ``documento`` cases with the INPS-flow options ``canale``/``registro`` (no equivalent in
+``validate_document``), through :meth:`Case.run`.
 """
 
 from __future__ import annotations
@@ -104,12 +104,14 @@ def test_manifest_reads() -> None:
 
 def validate_document(case: conformance.Case, data: bytes) -> Optional[cartella.DocumentResult]:
     """``validate_document`` with the options of a ``documento`` case: code tables and concept
-    maps registered on the standard registry, reference data. ``None`` for a ``canale`` option
-    (INPS flows are validated on the ``upload`` channel: no equivalent)."""
+    maps registered on the standard registry, reference data. ``None`` for the INPS-flow options
+    ``canale`` and ``registro`` (``validate_document`` checks flows on the ``upload`` channel
+    without a send register: no equivalent)."""
     options = case.options or {}
-    unknown = set(options) - {"canale", "tabelle_csv", "mappe_csv", "dati_riferimento"}
+    known = {"canale", "registro", "tabelle_csv", "mappe_csv", "dati_riferimento"}
+    unknown = set(options) - known
     assert not unknown, f"documento options not translated by this runner: {sorted(unknown)}"
-    if "canale" in options:
+    if "canale" in options or "registro" in options:
         return None
     registry: Optional[cartella.Registry] = None
     if options.get("tabelle_csv") or options.get("mappe_csv"):

@@ -66,3 +66,11 @@ pub fn rule_ids(line: &Value) -> Vec<String> {
         .map(|i| i["rule_id"].as_str().expect("rule_id").to_string())
         .collect()
 }
+
+/// A fresh temporary directory for one test (`prefix` names the test binary).
+pub fn temp_dir(prefix: &str, name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("{prefix}-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    dir
+}

@@ -116,8 +116,8 @@ class ConformanceCase internal constructor(
     /**
      * The [Documents.validate] options of a `documento` case: [profile], [asOf], the code tables
      * and concept maps of its options registered on the standard registry, the reference data.
-     * (A channel option, [DocumentOptions.canale], has no equivalent: [Documents.validate] checks
-     * INPS flows on the `UPLOAD` channel.)
+     * (The INPS-flow options [DocumentOptions.canale] and [DocumentOptions.registroJson] have no
+     * equivalent: [Documents.validate] checks flows on the `UPLOAD` channel without a register.)
      */
     @Throws(CartellaException::class)
     fun validationOptions(): ValidationOptions {

@@ -35,8 +35,9 @@ class ConformanceCorpusJavaTest {
                 assertTrue(o.getPassed(), c.getId() + ": " + o.getDifference());
                 assertEquals(c.getExpected().getValid(), o.getValid(), c.getId());
                 assertEquals(c.getExpected().getFindings(), o.getFindings(), c.getId());
-                boolean channel = c.getDocumentOptions() != null && c.getDocumentOptions().getCanale() != null;
-                if (c.getKind().equals("documento") && !channel) {
+                boolean flowOnly = c.getDocumentOptions() != null
+                        && (c.getDocumentOptions().getCanale() != null || c.getDocumentOptions().getRegistroJson() != null);
+                if (c.getKind().equals("documento") && !flowOnly) {
                     DocumentResult d = Documents.validate(input, c.validationOptions());
                     assertEquals(o.getValid(), d.isValid(), c.getId());
                     assertEquals(o.getFindings().size(), d.getIssues().size(), c.getId());
@@ -46,7 +47,7 @@ class ConformanceCorpusJavaTest {
     }
 
     @Test
-    void documentsAndManifestErrors() {
+    void documentsAndManifestErrors() throws Exception {
         DocumentResult d = Documents.validate("garbage".getBytes(StandardCharsets.UTF_8));
         assertEquals(DocumentKind.CARTELLA_JSON, d.getKind());
         assertNull(d.getReport());
