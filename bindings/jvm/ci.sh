@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # CI of the Kotlin/Java bindings: builds the jar from scratch, runs the Kotlin and Java tests
 # (JUnit 5 through Surefire, including the comparison with the Rust CLI's findings), installs the
-# jar in the local Maven repository, then builds and runs the Java and Kotlin examples.
+# jar in the local Maven repository, then builds and runs the Java and Kotlin examples (validation
+# and the INPS flow workflow, SiussFlows).
 #
 #   bash bindings/jvm/ci.sh
 #
@@ -73,6 +74,25 @@ step "Kotlin example (examples/kotlin)"
 "${MVN[@]}" -q -f examples/kotlin/pom.xml clean compile exec:java \
     | tee "$CARGO_TARGET_DIR/jvm-example-kotlin.log" || fail "Kotlin example"
 grep -q 'valid=true' "$CARGO_TARGET_DIR/jvm-example-kotlin.log" || fail "Kotlin example did not validate percorso-completo"
+
+# The INPS flow workflow (second main class of each example project): derive, check, register, GET /flussi.
+SIUSS_OUT="$CARGO_TARGET_DIR/jvm-example-siuss-flows"
+rm -rf "$SIUSS_OUT" && mkdir -p "$SIUSS_OUT"
+step "Java example: INPS flows (examples/java SiussFlows)"
+"${MVN[@]}" -q -f examples/java/pom.xml compile exec:java \
+    -Dexec.mainClass=it.cartella.examples.SiussFlows -Dexec.args="$SIUSS_OUT" \
+    | tee "$CARGO_TARGET_DIR/jvm-example-java-siuss.log" || fail "Java example SiussFlows"
+grep -q 'GET /flussi?since=0&limit=10 -> 200' "$CARGO_TARGET_DIR/jvm-example-java-siuss.log" \
+    && grep -q 'id_flusso F205.PS.20240701.0000001 ' "$CARGO_TARGET_DIR/jvm-example-java-siuss.log" \
+    || fail "Java example SiussFlows did not list F205.PS.20240701.0000001"
+
+step "Kotlin example: INPS flows (examples/kotlin SiussFlows.kt)"
+"${MVN[@]}" -q -f examples/kotlin/pom.xml compile exec:java \
+    -Dexec.mainClass=it.cartella.examples.SiussFlowsKt -Dexec.args="$SIUSS_OUT" \
+    | tee "$CARGO_TARGET_DIR/jvm-example-kotlin-siuss.log" || fail "Kotlin example SiussFlows"
+grep -q 'GET /flussi?since=0&limit=10 -> 200' "$CARGO_TARGET_DIR/jvm-example-kotlin-siuss.log" \
+    && grep -q 'id_flusso F205.PS.20240701.0000001 ' "$CARGO_TARGET_DIR/jvm-example-kotlin-siuss.log" \
+    || fail "Kotlin example SiussFlows did not list F205.PS.20240701.0000001"
 
 step "summary"
 grep -E '^\[(INFO|WARNING)\] Tests run:' "$CARGO_TARGET_DIR/jvm-mvn.log" | tail -n 1

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the cartella Python package in a fresh venv and runs its checks: pytest, mypy stubtest,
-# mypy --strict on the tests and the example, and the example itself. Exits non-zero on failure.
+# mypy --strict on the tests and the examples, and the examples themselves. Exits non-zero on failure.
 #
 #   CARTELLA_VENV_DIR   venv to (re)create   (default: $HOME/.cache/cartella-venv-py)
 #   CARGO_TARGET_DIR    cargo target dir      (default: $HOME/.cache/cartella-target)
@@ -41,11 +41,19 @@ step "pytest (with the conformance corpus: 'conformance corpus (python): N passe
 step "stubtest"
 (cd "$TMP" && "$PY" -m mypy.stubtest cartella)
 
-step "mypy --strict (tests, example)"
+step "mypy --strict (tests, examples)"
 (cd "$TMP" && "$PY" -m mypy --strict --cache-dir "$TMP/.mypy_cache" \
-    "$ROOT/bindings/python/tests" "$ROOT/examples/python/validate_samples.py")
+    "$ROOT/bindings/python/tests" "$ROOT/examples/python/validate_samples.py" \
+    "$ROOT/examples/python/siuss_flows.py")
 
 step "example"
 (cd "$TMP" && "$PY" "$ROOT/examples/python/validate_samples.py")
+
+step "example: INPS flows (siuss_flows.py)"
+(cd "$TMP" && "$PY" "$ROOT/examples/python/siuss_flows.py" "$TMP") | tee "$TMP/siuss_flows.log"
+grep -q '^GET /flussi?since=0&limit=10 -> 200$' "$TMP/siuss_flows.log" \
+    || { echo "siuss_flows.py: GET /flussi did not answer 200" >&2; exit 1; }
+grep -q '^  id_flusso F205.PS.20240701.0000001 ' "$TMP/siuss_flows.log" \
+    || { echo "siuss_flows.py: F205.PS.20240701.0000001 not listed" >&2; exit 1; }
 
 step "python bindings: all checks passed"
