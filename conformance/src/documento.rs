@@ -29,16 +29,15 @@ pub enum Formato {
     Xml,
 }
 
-/// Detects the format from the content: a UTF-16 BOM means XML; otherwise, after an optional UTF-8
-/// BOM and whitespace, `<` means XML and anything else (normally `{`) is read as JSON.
+/// Detects the format from the content with [`cartella::documento::rileva`]: any XML kind
+/// (a UTF-16 BOM, or `<` after an optional UTF-8 BOM and whitespace) is XML; anything else
+/// (normally `{`) is read as JSON.
 pub fn rileva_formato(bytes: &[u8]) -> Formato {
-    if bytes.starts_with(&[0xFE, 0xFF]) || bytes.starts_with(&[0xFF, 0xFE]) {
-        return Formato::Xml;
-    }
-    let resto = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
-    match resto.iter().find(|b| !b.is_ascii_whitespace()) {
-        Some(b'<') => Formato::Xml,
-        _ => Formato::Json,
+    match documento::rileva(bytes) {
+        Some(
+            TipoDocumento::InterscambioXml | TipoDocumento::FlussoInps | TipoDocumento::RispostaXml,
+        ) => Formato::Xml,
+        Some(TipoDocumento::CartellaJson | TipoDocumento::MessaggioJson) | None => Formato::Json,
     }
 }
 
@@ -98,7 +97,7 @@ pub enum DocumentoJson {
 /// member, as a `Cartella` otherwise.
 pub fn leggi_json(bytes: &[u8]) -> Result<DocumentoJson, String> {
     let testo = testo_json(bytes)?;
-    if e_messaggio_json(testo) {
+    if documento::rileva(bytes) == Some(TipoDocumento::MessaggioJson) {
         json::messaggio_from_str(testo)
             .map(|m| DocumentoJson::Messaggio(Box::new(m)))
             .map_err(|e| parse_error_message(&e))
@@ -196,14 +195,6 @@ pub fn valida_documento(
             Err(e) => Esito::Failed(e.messaggio, e.issues),
         },
     }
-}
-
-/// Whether JSON text is a `MessaggioInterscambio`: a top-level object with a `cartella` member.
-fn e_messaggio_json(testo: &str) -> bool {
-    serde_json::from_str::<serde_json::Value>(testo)
-        .ok()
-        .and_then(|v| v.as_object().map(|o| o.contains_key("cartella")))
-        .unwrap_or(false)
 }
 
 /// The validator of the CLI options `--profile` and `--as-of`.
