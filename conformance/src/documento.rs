@@ -187,7 +187,12 @@ pub fn valida_documento(
         Some(t) => t,
         None => TipoDocumento::CartellaJson,
     };
-    let d = documento::valida_come(validator, bytes, tipo, suppressions);
+    let flussi = cartella::siuss::OpzioniVerifica {
+        as_of: Some(validator.as_of()),
+        suppressions: suppressions.to_vec(),
+        ..Default::default()
+    };
+    let d = documento::valida_come(validator, bytes, tipo, &flussi);
     DocumentoValidato {
         tipo: d.tipo,
         esito: match d.esito {

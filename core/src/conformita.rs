@@ -721,33 +721,26 @@ pub fn esegui(caso: &Caso, input: &[u8]) -> Result<Esito, String> {
         TipoCaso::Documento => {
             let opzioni: OpzioniDocumentoCaso = caso.opzioni()?;
             let o = opzioni.validazione(caso.profilo.profile(), as_of)?;
-            if opzioni.canale.is_some() || opzioni.registro.is_some() {
-                if documento::rileva(input) != Some(documento::TipoDocumento::FlussoInps) {
-                    return Err(
-                        "opzioni.canale and opzioni.registro apply to INPS flows only".into(),
-                    );
-                }
-                let ultimi_inserimenti = match &opzioni.registro {
-                    None => None,
-                    Some(r) => {
-                        let r: RegistroInvii = serde_json::from_value(r.clone())
-                            .map_err(|e| format!("opzioni.registro: {e}"))?;
-                        Some(std::sync::Arc::new(r)
-                            as std::sync::Arc<dyn crate::siuss::UltimiInserimenti>)
-                    }
-                };
-                let v = crate::siuss::OpzioniVerifica {
-                    canale: opzioni.canale.unwrap_or(Canale::Upload),
-                    as_of: Some(as_of),
-                    ultimi_inserimenti,
-                    ..crate::siuss::OpzioniVerifica::default()
-                };
-                let xml = crate::siuss::xml::OpzioniLetturaFlusso::default();
-                return crate::siuss::verifica_lettura(input, &v, &xml)
-                    .map(|r| Esito::da_issues(r.issues))
-                    .map_err(|e| maschera_testo(&e.to_string()));
+            if (opzioni.canale.is_some() || opzioni.registro.is_some())
+                && documento::rileva(input) != Some(documento::TipoDocumento::FlussoInps)
+            {
+                return Err("opzioni.canale and opzioni.registro apply to INPS flows only".into());
             }
-            let d = documento::valida(input, &o);
+            let ultimi_inserimenti = match &opzioni.registro {
+                None => None,
+                Some(r) => {
+                    let r: RegistroInvii = serde_json::from_value(r.clone())
+                        .map_err(|e| format!("opzioni.registro: {e}"))?;
+                    Some(std::sync::Arc::new(r)
+                        as std::sync::Arc<dyn crate::siuss::UltimiInserimenti>)
+                }
+            };
+            let flussi = crate::siuss::OpzioniVerifica {
+                canale: opzioni.canale.unwrap_or(Canale::Upload),
+                ultimi_inserimenti,
+                ..crate::siuss::OpzioniVerifica::default()
+            };
+            let d = documento::valida_con(input, &o, flussi);
             Ok(match d.esito {
                 Ok(report) => Esito::da_issues(report.issues),
                 Err(ill) => Esito {

@@ -24,7 +24,7 @@ use crate::interscambio::lettore::{leggi, OpzioniLettura};
 use crate::interscambio::lettura_risposta::leggi_risposta;
 use crate::model::MessaggioInterscambio;
 use crate::privacy::maschera_testo;
-use crate::rules::{Issue, Report, Severity, Suppression, ValidationOptions, Validator};
+use crate::rules::{Issue, Report, Severity, ValidationOptions, Validator};
 use crate::siuss::xml::OpzioniLetturaFlusso;
 use crate::siuss::{verifica_lettura, OpzioniVerifica, NAMESPACE};
 
@@ -143,28 +143,39 @@ fn e_messaggio_json(testo: &str) -> bool {
 ///
 /// The suppressions of `options` apply to every kind. Never panics on input.
 pub fn valida(bytes: &[u8], options: &ValidationOptions) -> DocumentoValidato {
+    valida_con(bytes, options, OpzioniVerifica::default())
+}
+
+/// [`valida`] with the options INPS flows are checked with (channel, quota tolerance, the send
+/// register for `SIUSS-PS-069`); their `as_of` and `suppressions` are taken from `options`, so
+/// every kind of document is judged on the same date with the same suppressions.
+pub fn valida_con(
+    bytes: &[u8],
+    options: &ValidationOptions,
+    flussi: OpzioniVerifica,
+) -> DocumentoValidato {
     let validator = Validator::new(options.clone());
     let tipo = rileva(bytes).unwrap_or(TipoDocumento::CartellaJson);
-    valida_come(&validator, bytes, tipo, &options.suppressions)
+    let flussi = OpzioniVerifica {
+        as_of: Some(validator.as_of()),
+        suppressions: options.suppressions.clone(),
+        ..flussi
+    };
+    valida_come(&validator, bytes, tipo, &flussi)
 }
 
 /// [`valida`] with a ready validator and the kind decided by the caller (e.g. `cartella
-/// validate` reads every JSON document as a `Cartella`). `suppressions` are those of INPS flows
-/// (the validator applies its own to the other kinds).
+/// validate` reads every JSON document as a `Cartella`). `flussi` are the options INPS flows are
+/// checked with, their suppressions included (the validator applies its own to the other kinds).
 pub fn valida_come(
     validator: &Validator,
     bytes: &[u8],
     tipo: TipoDocumento,
-    suppressions: &[Suppression],
+    flussi: &OpzioniVerifica,
 ) -> DocumentoValidato {
     let esito = match tipo {
         TipoDocumento::FlussoInps => {
-            let opzioni = OpzioniVerifica {
-                as_of: Some(validator.as_of()),
-                suppressions: suppressions.to_vec(),
-                ..OpzioniVerifica::default()
-            };
-            verifica_lettura(bytes, &opzioni, &OpzioniLetturaFlusso::default())
+            verifica_lettura(bytes, flussi, &OpzioniLetturaFlusso::default())
                 .map_err(|e| Illeggibile::solo(e.to_string()))
         }
         TipoDocumento::InterscambioXml => {
@@ -178,7 +189,7 @@ pub fn valida_come(
                         issues: l.issues,
                         suppressed: Vec::new(),
                     };
-                    report.apply_suppressions(suppressions);
+                    report.apply_suppressions(&flussi.suppressions);
                     Ok(report)
                 }
                 None => Err(Illeggibile {
