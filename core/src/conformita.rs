@@ -563,6 +563,7 @@ impl Caso {
         match self.tipo {
             TipoCaso::Documento => {
                 let o: OpzioniDocumentoCaso = self.opzioni()?;
+                registro_opzione(o.registro.as_ref())?;
                 o.validazione(Profile::Schema, NaiveDate::MIN).map(|_| ())
             }
             TipoCaso::WaasVoce | TipoCaso::WaasQuery => self.senza_opzioni(),
@@ -630,11 +631,14 @@ fn opzioni_derivazione(
     })
 }
 
+/// The send register of a case option (`registro`: a `RegistroInvii` JSON), if given.
+fn registro_opzione(v: Option<&serde_json::Value>) -> Result<Option<RegistroInvii>, String> {
+    v.map(|v| serde_json::from_value(v.clone()).map_err(|e| format!("registro: {e}")))
+        .transpose()
+}
+
 fn registro(o: &OpzioniEsitiCaso) -> Result<RegistroInvii, String> {
-    match &o.registro {
-        None => Ok(RegistroInvii::new()),
-        Some(v) => serde_json::from_value(v.clone()).map_err(|e| format!("registro: {e}")),
-    }
+    registro_opzione(o.registro.as_ref()).map(Option::unwrap_or_default)
 }
 
 /// The event of a `ciclo_di_vita` case (without its date).
@@ -726,15 +730,9 @@ pub fn esegui(caso: &Caso, input: &[u8]) -> Result<Esito, String> {
             {
                 return Err("opzioni.canale and opzioni.registro apply to INPS flows only".into());
             }
-            let ultimi_inserimenti = match &opzioni.registro {
-                None => None,
-                Some(r) => {
-                    let r: RegistroInvii = serde_json::from_value(r.clone())
-                        .map_err(|e| format!("opzioni.registro: {e}"))?;
-                    Some(std::sync::Arc::new(r)
-                        as std::sync::Arc<dyn crate::siuss::UltimiInserimenti>)
-                }
-            };
+            let ultimi_inserimenti = registro_opzione(opzioni.registro.as_ref())?.map(|r| {
+                std::sync::Arc::new(r) as std::sync::Arc<dyn crate::siuss::UltimiInserimenti>
+            });
             let flussi = crate::siuss::OpzioniVerifica {
                 canale: opzioni.canale.unwrap_or(Canale::Upload),
                 ultimi_inserimenti,
