@@ -2163,10 +2163,20 @@ pub fn leggi(xml: &[u8], opzioni: &OpzioniLetturaFlusso) -> FlussoLetto {
 /// assert_eq!(rileva_tipo(b"<Flusso><Beneficiario/></Flusso>"), None); // no namespace
 /// ```
 pub fn rileva_tipo(xml: &[u8]) -> Option<TipoFlusso> {
+    leggi_intestazione(xml).map(|(tipo, _)| tipo)
+}
+
+/// The type and the `IdentificazioneFlusso` of a flow, read as [`rileva_tipo`] reads (only up
+/// to the first item); `None` in the same cases.
+pub fn leggi_intestazione(xml: &[u8]) -> Option<(TipoFlusso, IdentificazioneFlusso)> {
     let mut lettore = LettoreFlusso::nuovo(xml, &OpzioniLetturaFlusso::default());
     while let Some(Ok(evento)) = lettore.next() {
-        if let EventoFlusso::Intestazione { tipo, .. } = evento {
-            return (lettore.elementi_letti() > 0).then_some(tipo);
+        if let EventoFlusso::Intestazione {
+            tipo,
+            identificazione,
+        } = evento
+        {
+            return (lettore.elementi_letti() > 0).then_some((tipo, identificazione));
         }
     }
     None

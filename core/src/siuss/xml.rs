@@ -10,7 +10,7 @@
 //! non-empty (an empty container is not written, §4.6).
 
 pub use super::lettore::{
-    leggi, leggi_da, rileva_tipo, EventoFlusso, EventoFlussoRif, FlussoLetto, LettoreFlusso,
-    OpzioniLetturaFlusso, LIMITI_FLUSSO, RULES,
+    leggi, leggi_da, leggi_intestazione, rileva_tipo, EventoFlusso, EventoFlussoRif, FlussoLetto,
+    LettoreFlusso, OpzioniLetturaFlusso, LIMITI_FLUSSO, RULES,
 };
 pub use super::scrittore::{scrivi, scrivi_to, ScrittoreFlusso, DICHIARAZIONE};

@@ -33,9 +33,8 @@ use super::registro::{RegistroInvii, StatoFlusso, VoceRegistro};
 use super::segnala;
 use crate::error::CartellaError;
 use crate::rules::{Issue, Severity};
-use crate::siuss::flusso::IdentificazioneFlusso;
 use crate::siuss::flusso::TipoFlusso;
-use crate::siuss::xml::{EventoFlusso, LettoreFlusso, OpzioniLetturaFlusso};
+use crate::siuss::xml::leggi_intestazione;
 
 /// Default of `limit`.
 pub const LIMIT_PREDEFINITO: u32 = 10;
@@ -233,24 +232,6 @@ fn tipo_da_token(token: &str) -> Option<TipoFlusso> {
     }
 }
 
-/// `IdentificazioneFlusso/@Nome`, `Ente/@Indirizzo`, `Ente/@Denominazione` of a flow.
-/// The type and the `IdentificazioneFlusso` of a flow, from the first event of the streaming
-/// reader (one reading, one code path with `rileva_tipo`); `None` when the document is not an
-/// INPS flow with at least one item, or is unreadable before its first item.
-fn intestazione(xml: &[u8]) -> Option<(TipoFlusso, IdentificazioneFlusso)> {
-    let mut lettore = LettoreFlusso::nuovo(xml, &OpzioniLetturaFlusso::default());
-    while let Some(Ok(evento)) = lettore.next() {
-        if let EventoFlusso::Intestazione {
-            tipo,
-            identificazione,
-        } = evento
-        {
-            return (lettore.elementi_letti() > 0).then_some((tipo, identificazione));
-        }
-    }
-    None
-}
-
 /// Number of base64 characters of `n` bytes (padded).
 fn lunghezza_base64(n: usize) -> usize {
     n.div_ceil(3).saturating_mul(4)
@@ -280,7 +261,7 @@ pub fn voce_da_xml(xml: &[u8], ts_flusso: TsFlusso) -> Result<VoceFlusso, Cartel
         message: "SIUSS-WAAS-008: not an INPS flow (root Flusso in http://inps.it/Casellario)"
             .into(),
     };
-    let (tipo, testa) = intestazione(xml).ok_or_else(non_inps)?;
+    let (tipo, testa) = leggi_intestazione(xml).ok_or_else(non_inps)?;
     let id_flusso = testa.nome.ok_or_else(|| CartellaError::Argomento {
         name: "xml",
         message: "IdentificazioneFlusso/@Nome missing".into(),
@@ -364,7 +345,7 @@ fn verifica(voce: &VoceFlusso, xml: Option<&[u8]>, path: &str) -> Vec<Issue> {
     let Some(contenuto) = contenuto else {
         return issues;
     };
-    let (rilevato, testa) = match intestazione(contenuto) {
+    let (rilevato, testa) = match leggi_intestazione(contenuto) {
         Some(h) => h,
         None => {
             segnala(&mut issues, "SIUSS-WAAS-008", percorso_flusso);
@@ -400,7 +381,9 @@ fn costruisci(c: &Candidato<'_>, path: &str, issues: &mut Vec<Issue>) -> Option<
     }
     match c.registro {
         Some((id, tipo)) => {
-            let testa = intestazione(c.xml).map(|(_, h)| h).unwrap_or_default();
+            let testa = leggi_intestazione(c.xml)
+                .map(|(_, h)| h)
+                .unwrap_or_default();
             let codice_ente = id.split('.').next().unwrap_or_default().to_string();
             Some(VoceFlusso {
                 codice_ente,
@@ -529,22 +512,22 @@ mod tests {
     fn header_reading() {
         let xml = br#"<?xml version="1.0" encoding="UTF-8"?>
 <Flusso xmlns="http://inps.it/Casellario"><IdentificazioneFlusso Nome="A&amp;B"><Ente Codice="1" Denominazione="Comune di X" Indirizzo="H501" CFOperatore="x"/></IdentificazioneFlusso><Beneficiario/></Flusso>"#;
-        let (tipo, h) = intestazione(xml).expect("a PS flow");
+        let (tipo, h) = leggi_intestazione(xml).expect("a PS flow");
         assert_eq!(tipo, TipoFlusso::PsPsaSina);
         assert_eq!(h.nome.as_deref(), Some("A&B"));
         assert_eq!(h.ente.indirizzo.as_deref(), Some("H501"));
         assert_eq!(h.ente.denominazione.as_deref(), Some("Comune di X"));
-        assert!(intestazione(b"<Altro/>").is_none());
-        assert!(intestazione(b"not xml").is_none());
+        assert!(leggi_intestazione(b"<Altro/>").is_none());
+        assert!(leggi_intestazione(b"not xml").is_none());
         // Elements of another namespace do not count.
         let xml = br#"<Flusso xmlns="http://inps.it/Casellario" xmlns:o="urn:o"><o:IdentificazioneFlusso Nome="x"/><IdentificazioneFlusso Nome="y"/><SINBA/></Flusso>"#;
         assert_eq!(
-            intestazione(xml).and_then(|(_, h)| h.nome).as_deref(),
+            leggi_intestazione(xml).and_then(|(_, h)| h.nome).as_deref(),
             Some("y")
         );
         // No item: not a flow INPS could take.
         let xml = br#"<Flusso xmlns="http://inps.it/Casellario"><IdentificazioneFlusso Nome="n"/></Flusso>"#;
-        assert!(intestazione(xml).is_none());
+        assert!(leggi_intestazione(xml).is_none());
     }
 
     #[test]
