@@ -18,6 +18,10 @@
 //! Exit status: `0` success; `1` some document has an error-severity finding (for `--samples`: some
 //! sample did not meet its documented expectation); `2` usage error, unknown rule id, or a document
 //! that cannot be read or parsed.
+//!
+//! The binary uses mimalloc as its global allocator (cargo feature `mimalloc`, on by default; build
+//! with `--no-default-features` for the system allocator). The `cartella` library itself never
+//! chooses an allocator.
 
 use std::process::ExitCode;
 
@@ -34,6 +38,12 @@ mod output;
 mod rules_cmd;
 mod siuss_cmd;
 mod validate_cmd;
+
+/// mimalloc: faster than the system allocator on the many small allocations of reading and
+/// validating documents (the benchmarks in `core/benches` use it too). Feature `mimalloc`.
+#[cfg(feature = "mimalloc")]
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 /// Command line of `cartella`.
 #[derive(Debug, Parser)]

@@ -13,6 +13,11 @@ use cartella::refdata::DatiRiferimento;
 use chrono::NaiveDate;
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 
+// mimalloc, as the `cartella` CLI and the Python and JVM bindings ship with it: the figures
+// measure what users run. The `cartella` library itself leaves the allocator to its users.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Deterministic pseudo-random generator (xorshift64*).
 struct Rng(u64);
 impl Rng {

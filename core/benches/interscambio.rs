@@ -14,6 +14,11 @@ use cartella::Profile;
 use chrono::NaiveDate;
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 
+// mimalloc, as the `cartella` CLI and the Python and JVM bindings ship with it: the figures
+// measure what users run. The `cartella` library itself leaves the allocator to its users.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn validator() -> Validator {
     let as_of = NaiveDate::from_ymd_opt(2025, 1, 15).unwrap_or_default();
     Validator::new(

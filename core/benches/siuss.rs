@@ -9,6 +9,11 @@ use cartella::siuss::xml::{leggi, scrivi, EventoFlusso, LettoreFlusso, OpzioniLe
 use cartella::siuss::*;
 use cartella::testing::campioni_siuss;
 
+// mimalloc, as the `cartella` CLI and the Python and JVM bindings ship with it: the figures
+// measure what users run. The `cartella` library itself leaves the allocator to its users.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// A flow of `n` sample beneficiaries (`testing::campioni_siuss`); every fourth is taken in
 /// charge with a SINA assessment.
 fn flusso(n: u64) -> Flusso {

@@ -16,6 +16,11 @@ use chrono::NaiveDate;
 mod messaggi;
 use messaggi::messaggi;
 
+// mimalloc, as the `cartella` CLI and the Python and JVM bindings ship with it: the figures
+// measure what users run. The `cartella` library itself leaves the allocator to its users.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[inline(never)]
 fn fase_lettura(xml: &[(String, String)], o: &OpzioniLettura, n: usize) -> usize {
     let mut sink = 0;

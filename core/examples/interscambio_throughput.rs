@@ -21,6 +21,11 @@ use chrono::NaiveDate;
 mod messaggi;
 use messaggi::messaggi;
 
+// mimalloc, as the `cartella` CLI and the Python and JVM bindings ship with it: the figures
+// measure what users run. The `cartella` library itself leaves the allocator to its users.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let mut write_dir = None;

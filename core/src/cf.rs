@@ -360,9 +360,15 @@ impl AnalisiCf {
 /// assert_eq!(cartella::cf::normalizza(" rssmra 80a01h501u "), "RSSMRA80A01H501U");
 /// ```
 pub fn normalizza(s: &str) -> Cow<'_, str> {
-    if s.chars()
-        .all(|c| !c.is_whitespace() && !c.is_ascii_lowercase())
-    {
+    let invariato = if s.is_ascii() {
+        // ASCII white space: `\t`…`\r` and the space.
+        !s.bytes()
+            .any(|c| matches!(c, b'\t'..=b'\r' | b' ') || c.is_ascii_lowercase())
+    } else {
+        s.chars()
+            .all(|c| !c.is_whitespace() && !c.is_ascii_lowercase())
+    };
+    if invariato {
         Cow::Borrowed(s)
     } else {
         Cow::Owned(
@@ -477,6 +483,25 @@ fn forma_inps(s: &str) -> bool {
         && b[11..].iter().all(|&c| c == b' ')
 }
 
+/// The masked input, computed on the first finding (a valid code has none).
+struct Maschera<'a> {
+    input: &'a str,
+    mascherato: std::cell::OnceCell<String>,
+}
+
+impl<'a> Maschera<'a> {
+    fn new(input: &'a str) -> Maschera<'a> {
+        Maschera {
+            input,
+            mascherato: std::cell::OnceCell::new(),
+        }
+    }
+
+    fn get(&self) -> &str {
+        self.mascherato.get_or_init(|| maschera_cf(self.input))
+    }
+}
+
 /// Analyses a codice fiscale: normalisation (CF-017), classification (CF-001), structure
 /// (CF-002, CF-006), omocodia (CF-007, CF-008), check character (CF-003), month (CF-004), day
 /// (CF-005), numeric code (CF-015, CF-016), birthplace (CF-011, CF-012, CF-018) and, with
@@ -484,7 +509,7 @@ fn forma_inps(s: &str) -> bool {
 ///
 /// Never panics, whatever the input.
 pub fn analizza(input: &str, opz: &OpzioniCf<'_>) -> AnalisiCf {
-    let masked = maschera_cf(input);
+    let masked = Maschera::new(input);
     let norm = normalizza(input);
     let mut out = AnalisiCf {
         normalizzato: CodiceFiscale::new(norm.to_string()),
@@ -498,7 +523,7 @@ pub fn analizza(input: &str, opz: &OpzioniCf<'_>) -> AnalisiCf {
     };
     let f = &mut out.findings;
     if norm != input && !forma_inps(input) {
-        f.push(CfFinding::new("CF-017", &masked));
+        f.push(CfFinding::new("CF-017", masked.get()));
     }
     let b = norm.as_bytes();
     let alnum = b
@@ -507,26 +532,31 @@ pub fn analizza(input: &str, opz: &OpzioniCf<'_>) -> AnalisiCf {
     if b.len() == 11 && b.iter().all(u8::is_ascii_digit) {
         out.tipo = Some(TipoCf::Numerico);
         if cifra_numerico(b) != b[10] - b'0' {
-            f.push(CfFinding::new("CF-015", &masked));
+            f.push(CfFinding::new("CF-015", masked.get()));
         }
         if opz.persona_fisica {
-            f.push(CfFinding::new("CF-016", &masked));
+            f.push(CfFinding::new("CF-016", masked.get()));
         }
     } else if let (true, Ok(code)) = (alnum, <&[u8; 16]>::try_from(b)) {
         out.tipo = Some(TipoCf::Personale);
         analizza_personale(code, &masked, opz, &mut out);
     } else {
-        f.push(CfFinding::new("CF-001", &masked));
+        f.push(CfFinding::new("CF-001", masked.get()));
     }
     out.valido = !out.findings.iter().any(CfFinding::is_error);
     out
 }
 
-fn analizza_personale(b: &[u8; 16], masked: &str, opz: &OpzioniCf<'_>, out: &mut AnalisiCf) {
+fn analizza_personale(
+    b: &[u8; 16],
+    masked: &Maschera<'_>,
+    opz: &OpzioniCf<'_>,
+    out: &mut AnalisiCf,
+) {
     let f = &mut out.findings;
     // CF-002: letters where letters are required
     if POS_LETTERE.iter().any(|&p| !b[p].is_ascii_uppercase()) {
-        f.push(CfFinding::new("CF-002", masked));
+        f.push(CfFinding::new("CF-002", masked.get()));
         return;
     }
     // CF-006 / CF-007 / CF-008
@@ -548,18 +578,18 @@ fn analizza_personale(b: &[u8; 16], masked: &str, opz: &OpzioniCf<'_>, out: &mut
         v[k] = x;
     }
     if cattiva {
-        f.push(CfFinding::new("CF-006", masked));
+        f.push(CfFinding::new("CF-006", masked.get()));
     }
     if omocodia {
         out.omocodia = true;
-        f.push(CfFinding::new("CF-007", masked));
+        f.push(CfFinding::new("CF-007", masked.get()));
         if omocodia_data {
-            f.push(CfFinding::new("CF-008", masked));
+            f.push(CfFinding::new("CF-008", masked.get()));
         }
     }
     // CF-003 on the code as written
     if controllo(b) != b[15] {
-        f.push(CfFinding::new("CF-003", masked));
+        f.push(CfFinding::new("CF-003", masked.get()));
     }
     if cattiva {
         return;
@@ -567,7 +597,7 @@ fn analizza_personale(b: &[u8; 16], masked: &str, opz: &OpzioniCf<'_>, out: &mut
     // CF-004 month
     let mese = MESE[b[8] as usize];
     if mese == 0 {
-        f.push(CfFinding::new("CF-004", masked));
+        f.push(CfFinding::new("CF-004", masked.get()));
     }
     // CF-005 day
     let yy = v[0] * 10 + v[1];
@@ -579,7 +609,7 @@ fn analizza_personale(b: &[u8; 16], masked: &str, opz: &OpzioniCf<'_>, out: &mut
     };
     let giorno_ok = sesso.is_some() && (mese == 0 || giorno <= giorni_mese(mese, yy % 4 == 0));
     if !giorno_ok {
-        f.push(CfFinding::new("CF-005", masked));
+        f.push(CfFinding::new("CF-005", masked.get()));
     } else {
         out.sesso = sesso;
     }
@@ -620,13 +650,13 @@ fn analizza_personale(b: &[u8; 16], masked: &str, opz: &OpzioniCf<'_>, out: &mut
         }),
         Some(dati) => {
             if !dati.belfiore_noto(&luogo.codice) {
-                f.push(CfFinding::new("CF-011", masked));
+                f.push(CfFinding::new("CF-011", masked.get()));
             } else {
                 let alla_data = out
                     .data_nascita
                     .map(|d| dati.luogo_per_belfiore(&luogo.codice, Some(d)));
                 if let Some(None) = alla_data {
-                    f.push(CfFinding::new("CF-012", masked));
+                    f.push(CfFinding::new("CF-012", masked.get()));
                 }
                 let l = alla_data
                     .flatten()
@@ -648,25 +678,22 @@ fn analizza_personale(b: &[u8; 16], masked: &str, opz: &OpzioniCf<'_>, out: &mut
                 || d.month() as u8 != mese
                 || d.day() as u8 != giorno)
         {
-            f.push(CfFinding::new("CF-009", masked));
+            f.push(CfFinding::new("CF-009", masked.get()));
         }
     }
     if let (Some(g), Some(s)) = (confronto.genere, out.sesso) {
         if g != s {
-            f.push(CfFinding::new("CF-010", masked));
+            f.push(CfFinding::new("CF-010", masked.get()));
         }
     }
     if incoerente_luogo(&luogo, &confronto, out.data_nascita, opz.dati_riferimento) {
-        f.push(CfFinding::new("CF-013", masked));
+        f.push(CfFinding::new("CF-013", masked.get()));
     }
     if let (Some(cognome), Some(nome)) = (confronto.cognome, confronto.nome) {
-        let (c, n) = (lettere_cognome(cognome), lettere_nome(nome));
+        let (c, n) = (Tre::di(cognome, false), Tre::di(nome, true));
         // Names without any letter cannot be compared.
-        if !lettere(cognome).is_empty()
-            && !lettere(nome).is_empty()
-            && (c.as_bytes() != &b[0..3] || n.as_bytes() != &b[3..6])
-        {
-            f.push(CfFinding::new("CF-014", masked));
+        if c.lettere > 0 && n.lettere > 0 && (c.codice() != b[0..3] || n.codice() != b[3..6]) {
+            f.push(CfFinding::new("CF-014", masked.get()));
         }
     }
     out.luogo_nascita = Some(luogo);
@@ -730,26 +757,82 @@ fn risolvi_data(
 // Name letters and encoding
 // ---------------------------------------------------------------------------------------------
 
-/// Upper-case `A`–`Z` letters of a name, diacritics stripped, other characters dropped.
-fn lettere(s: &str) -> Vec<u8> {
-    s.nfd()
-        .filter(char::is_ascii_alphabetic)
-        .map(|c| c.to_ascii_uppercase() as u8)
-        .collect()
+/// Calls `f` with each upper-case `A`–`Z` letter of a name, diacritics stripped, other characters
+/// dropped.
+fn per_lettere(s: &str, mut f: impl FnMut(u8)) {
+    if s.is_ascii() {
+        // Canonical decomposition leaves ASCII unchanged.
+        s.bytes()
+            .filter(u8::is_ascii_alphabetic)
+            .for_each(|c| f(c.to_ascii_uppercase()));
+    } else {
+        s.nfd()
+            .filter(char::is_ascii_alphabetic)
+            .for_each(|c| f(c.to_ascii_uppercase() as u8));
+    }
 }
 
 fn is_vocale(c: u8) -> bool {
     matches!(c, b'A' | b'E' | b'I' | b'O' | b'U')
 }
 
-fn tre(consonanti: &[u8], vocali: &[u8]) -> String {
-    consonanti
-        .iter()
-        .chain(vocali)
-        .chain(b"XXX")
-        .take(3)
-        .map(|&c| char::from(c))
-        .collect()
+/// The three letters a surname or a name encodes, computed without allocating.
+struct Tre {
+    /// First consonants (up to 4), then first vowels (up to 3).
+    consonanti: [u8; 4],
+    n_consonanti: usize,
+    vocali: [u8; 3],
+    n_vocali: usize,
+    /// Number of letters of the value.
+    lettere: usize,
+    /// Rule of the name (4 or more consonants: the 1st, 3rd and 4th).
+    nome: bool,
+}
+
+impl Tre {
+    fn di(s: &str, nome: bool) -> Tre {
+        let mut t = Tre {
+            consonanti: [0; 4],
+            n_consonanti: 0,
+            vocali: [0; 3],
+            n_vocali: 0,
+            lettere: 0,
+            nome,
+        };
+        per_lettere(s, |c| {
+            t.lettere += 1;
+            if is_vocale(c) {
+                if t.n_vocali < 3 {
+                    t.vocali[t.n_vocali] = c;
+                }
+                t.n_vocali += 1;
+            } else {
+                if t.n_consonanti < 4 {
+                    t.consonanti[t.n_consonanti] = c;
+                }
+                t.n_consonanti += 1;
+            }
+        });
+        t
+    }
+
+    /// The three letters: consonants, then vowels, then `X` (the name's rule first).
+    fn codice(&self) -> [u8; 3] {
+        if self.nome && self.n_consonanti >= 4 {
+            return [self.consonanti[0], self.consonanti[2], self.consonanti[3]];
+        }
+        let mut out = [b'X'; 3];
+        let cons = &self.consonanti[..self.n_consonanti.min(3)];
+        let voc = &self.vocali[..self.n_vocali.min(3)];
+        for (o, c) in out.iter_mut().zip(cons.iter().chain(voc)) {
+            *o = *c;
+        }
+        out
+    }
+
+    fn stringa(&self) -> String {
+        self.codice().iter().map(|&c| char::from(c)).collect()
+    }
 }
 
 /// Surname letters (positions 1–3): consonants, then vowels, then `X`, first three.
@@ -759,9 +842,7 @@ fn tre(consonanti: &[u8], vocali: &[u8]) -> String {
 /// assert_eq!(cartella::cf::lettere_cognome("Fo"), "FOX");
 /// ```
 pub fn lettere_cognome(cognome: &str) -> String {
-    let l = lettere(cognome);
-    let (c, v): (Vec<u8>, Vec<u8>) = l.iter().partition(|&&x| !is_vocale(x));
-    tre(&c, &v)
+    Tre::di(cognome, false).stringa()
 }
 
 /// Name letters (positions 4–6): with 4 or more consonants the 1st, 3rd and 4th; otherwise as
@@ -772,13 +853,7 @@ pub fn lettere_cognome(cognome: &str) -> String {
 /// assert_eq!(cartella::cf::lettere_nome("Gianfranco"), "GFR");
 /// ```
 pub fn lettere_nome(nome: &str) -> String {
-    let l = lettere(nome);
-    let (c, v): (Vec<u8>, Vec<u8>) = l.iter().partition(|&&x| !is_vocale(x));
-    if c.len() >= 4 {
-        [c[0], c[2], c[3]].iter().map(|&x| char::from(x)).collect()
-    } else {
-        tre(&c, &v)
-    }
+    Tre::di(nome, true).stringa()
 }
 
 /// Encodes a personal codice fiscale.
@@ -839,6 +914,61 @@ pub fn codifica(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn name_letters_agree_with_the_vector_definition() {
+        // The definition `Tre` replaces.
+        fn lettere(s: &str) -> Vec<u8> {
+            s.nfd()
+                .filter(char::is_ascii_alphabetic)
+                .map(|c| c.to_ascii_uppercase() as u8)
+                .collect()
+        }
+        fn tre(c: &[u8], v: &[u8]) -> String {
+            c.iter()
+                .chain(v)
+                .chain(b"XXX")
+                .take(3)
+                .map(|&x| char::from(x))
+                .collect()
+        }
+        let cognome = |s: &str| {
+            let (c, v): (Vec<u8>, Vec<u8>) = lettere(s).iter().partition(|&&x| !is_vocale(x));
+            tre(&c, &v)
+        };
+        let nome = |s: &str| {
+            let (c, v): (Vec<u8>, Vec<u8>) = lettere(s).iter().partition(|&&x| !is_vocale(x));
+            if c.len() >= 4 {
+                [c[0], c[2], c[3]].iter().map(|&x| char::from(x)).collect()
+            } else {
+                tre(&c, &v)
+            }
+        };
+        for s in [
+            "",
+            "A",
+            "Fo",
+            "Ré",
+            "Nicolò",
+            "Gianfranco",
+            "De Rossi",
+            "D'Amico",
+            "Àèìòù",
+            "Ñandú",
+            "Łukasz",
+            "ÆØÅ",
+            "Marìa José",
+            "X Æ A-12",
+            "aeiou",
+            "bcdfg",
+            "  ",
+        ] {
+            assert_eq!(lettere_cognome(s), cognome(s), "{s:?}");
+            assert_eq!(lettere_nome(s), nome(s), "{s:?}");
+            let t = Tre::di(s, false);
+            assert_eq!(t.lettere, lettere(s).len(), "{s:?}");
+        }
+    }
 
     #[test]
     fn check_char_table() {

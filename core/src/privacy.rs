@@ -12,7 +12,20 @@
 /// assert_eq!(maschera_cf("RSSMRA"), "******");
 /// ```
 pub fn maschera_cf(value: &str) -> String {
-    let chars: Vec<char> = value.trim().chars().collect();
+    let t = value.trim();
+    if t.is_ascii() {
+        // One byte per character: no intermediate vector.
+        let n = t.len();
+        if n < 8 {
+            return "*".repeat(n);
+        }
+        let mut out = String::with_capacity(n);
+        out.push_str(&t[..6]);
+        out.extend(std::iter::repeat_n('*', n - 7));
+        out.push_str(&t[n - 1..]);
+        return out;
+    }
+    let chars: Vec<char> = t.chars().collect();
     let n = chars.len();
     if n >= 8 {
         let mut out = String::with_capacity(n);
@@ -65,6 +78,39 @@ pub fn maschera_testo(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn masking_agrees_with_the_char_definition() {
+        let per_caratteri = |value: &str| {
+            let chars: Vec<char> = value.trim().chars().collect();
+            let n = chars.len();
+            if n >= 8 {
+                chars[..6]
+                    .iter()
+                    .chain(std::iter::repeat_n(&'*', n - 7))
+                    .chain(&chars[n - 1..])
+                    .collect::<String>()
+            } else {
+                "*".repeat(n)
+            }
+        };
+        for s in [
+            "",
+            " ",
+            "RSSMRA",
+            "RSSMRA8",
+            "RSSMRA80",
+            "RSSMRA80A01H501U",
+            " rssmra80a01h501u\t",
+            "01234567897",
+            "AB CD EFGH",
+            "ÀBCDÉFGHI",
+            "RSSMRA80A01H501Ü",
+            "\u{a0}RSSMRA80A01H501U\u{a0}",
+        ] {
+            assert_eq!(maschera_cf(s), per_caratteri(s), "{s:?}");
+        }
+    }
 
     #[test]
     fn masking_of_free_text() {

@@ -324,9 +324,29 @@ fn opt(s: &str) -> Option<String> {
     (!s.is_empty()).then(|| s.to_string())
 }
 
+/// A date written exactly `YYYY-MM-DD`, parsed without a format string (the reference tables and
+/// code lists hold thousands of them). `None` for any other text or an impossible date: callers
+/// fall back to [`NaiveDate::parse_from_str`], which decides (and words the error) as before.
+pub(crate) fn data_iso(s: &str) -> Option<NaiveDate> {
+    let b = s.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let num = |r: std::ops::Range<usize>| {
+        b[r].iter().try_fold(0u32, |acc, &c| {
+            c.is_ascii_digit().then(|| acc * 10 + u32::from(c - b'0'))
+        })
+    };
+    let anno = i32::try_from(num(0..4)?).ok()?;
+    NaiveDate::from_ymd_opt(anno, num(5..7)?, num(8..10)?)
+}
+
 fn data(table: &str, line: u64, col: &str, s: &str) -> Result<Option<NaiveDate>, CartellaError> {
     if s.is_empty() {
         return Ok(None);
+    }
+    if let Some(d) = data_iso(s) {
+        return Ok(Some(d));
     }
     NaiveDate::parse_from_str(s, "%Y-%m-%d")
         .map(Some)

@@ -18,7 +18,7 @@
 
 use cartella::interscambio::lettore::{leggi, OpzioniLettura};
 use cartella::interscambio::opzioni::*;
-use cartella::interscambio::xml::{analizza, Elemento, LimitiXml};
+use cartella::interscambio::xml::{analizza, Arena, Elemento, LimitiXml};
 use cartella::interscambio::{messaggio_per_processo, scrivi, Busta};
 use cartella::model::*;
 use proptest::prelude::*;
@@ -348,7 +348,7 @@ fn canonico(e: &Elemento) -> Nodo {
     let mut attributi: Vec<(String, String)> = e
         .attributi
         .iter()
-        .filter(|a| a.nome != "schemaLocation" && a.prefisso.as_deref() != Some("xmlns"))
+        .filter(|a| a.nome != "schemaLocation" && a.prefisso != Some("xmlns"))
         .map(|a| {
             // Prefixed attributes (only `xsi:` in these messages) keep a marker.
             let nome = match a.prefisso {
@@ -386,7 +386,8 @@ fn canonico(e: &Elemento) -> Nodo {
 }
 
 fn albero(xml: &str) -> Nodo {
-    canonico(&analizza(xml.as_bytes(), &LimitiXml::default()).expect("well-formed"))
+    let arena = Arena::new();
+    canonico(&analizza(xml.as_bytes(), &LimitiXml::default(), &arena).expect("well-formed"))
 }
 
 fn prima_differenza(a: &Nodo, b: &Nodo, path: &str) -> Option<String> {

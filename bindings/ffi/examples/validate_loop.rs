@@ -10,6 +10,9 @@ use std::time::{Duration, Instant};
 
 use cartella::rules::{Profiles, ValidationOptions, Validator};
 use cartella::{json, samples, Profile};
+// Links the shared library's crate, hence its global allocator (mimalloc with the feature
+// `mimalloc`): the baseline runs with the allocator the JVM loads.
+use cartella_ffi as _;
 
 fn ns_per_op<T>(seconds: f64, mut op: impl FnMut() -> T) -> f64 {
     let warm_end = Instant::now() + Duration::from_secs_f64(seconds * 0.5);

@@ -13,6 +13,12 @@ use std::time::Instant;
 use cartella::rules::{Profile, Profiles, ValidationOptions, Validator};
 use rayon::prelude::*;
 
+// The extension module's allocator (mimalloc with the opt-in feature `mimalloc`), so that the ratio measures
+// the binding and not a difference of allocators.
+#[cfg(feature = "mimalloc")]
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     let mut args = std::env::args().skip(1);
     let docs: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or(6000);

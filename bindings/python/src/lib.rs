@@ -4,6 +4,11 @@
 //! here. Every function is exposed flat in `_cartella` (sub-packages `cartella.cf`,
 //! `cartella.lifecycle`, `cartella.codelists` re-export them under their public names); the
 //! typed surface is described by `python/cartella/_cartella.pyi`.
+//!
+//! The extension module uses the system allocator; the cargo feature `mimalloc` (off by default:
+//! mimalloc reserves about 1 GiB of address space in the interpreter's process) makes mimalloc
+//! the global allocator of its Rust side (`maturin build --features mimalloc`; Python objects
+//! stay with CPython's allocator).
 #![forbid(unsafe_code)]
 
 mod cf;
@@ -19,6 +24,12 @@ mod siuss;
 mod validate;
 
 use pyo3::prelude::*;
+
+/// mimalloc, as the `cartella` CLI: faster than the system allocator on the many small allocations
+/// of reading and validating documents. Feature `mimalloc` (opt-in).
+#[cfg(feature = "mimalloc")]
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 #[pymodule]
 fn _cartella(m: &Bound<'_, PyModule>) -> PyResult<()> {

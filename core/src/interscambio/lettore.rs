@@ -18,7 +18,7 @@ use std::collections::BTreeSet;
 use std::fmt::Write as _;
 
 use super::oid;
-use super::xml::{analizza, Elemento, LimitiXml};
+use super::xml::{analizza, Arena, Elemento, LimitiXml};
 use crate::error::CartellaError;
 use crate::model::*;
 use crate::rules::Issue;
@@ -194,7 +194,8 @@ impl Lettura {
 /// ```
 pub fn leggi(xml: &[u8], opzioni: &OpzioniLettura) -> Result<Lettura, CartellaError> {
     let mut r = Lettore::default();
-    let radice = match analizza(xml, &opzioni.limiti) {
+    let arena = Arena::per_documento(xml.len());
+    let radice = match analizza(xml, &opzioni.limiti, &arena) {
         Ok(e) => e,
         Err(e) => {
             r.emetti(e.rule_id, "", "/", e.parametri_issue());
@@ -543,7 +544,7 @@ impl Lettore {
 
     fn messaggio(&mut self, radice: &Elemento) -> Option<MessaggioInterscambio> {
         let rp = unisci!("/", radice.nome);
-        if radice.nome != "PRSS_IN001004ZZ" || radice.namespace.as_deref() != Some(NS_HL7) {
+        if radice.nome != "PRSS_IN001004ZZ" || radice.namespace != Some(NS_HL7) {
             self.emetti(
                 "XML-004",
                 "",
@@ -775,7 +776,7 @@ impl Lettore {
     /// `xs:sequence` (`XML-005`), required children (`XML-006`) and attributes (`XML-007`),
     /// `maxOccurs="1"` (`XML-009`), child elements inside text values (`XML-011`).
     fn struttura<'e>(&mut self, e: &'e Elemento<'e>, c: &mut Cammino<'e>) {
-        if TESTUALI.contains(&&*e.nome) {
+        if TESTUALI.contains(&e.nome) {
             if let Some(f) = e.figli.first() {
                 self.emetti(
                     "XML-011",
@@ -914,7 +915,7 @@ impl Lettore {
     fn namespace_figli<'e>(&mut self, e: &'e Elemento<'e>, c: &mut Cammino<'e>) {
         for (j, f) in e.figli.iter().enumerate() {
             c.passi.push((e, j));
-            if f.namespace.as_deref() != Some(NS_HL7) {
+            if f.namespace != Some(NS_HL7) {
                 self.emetti(
                     "XML-004",
                     "",
@@ -1156,9 +1157,9 @@ impl Lettore {
             TipoFase::ValutazioneFinale => Fase::ValutazioneFinale(self.fase_e(ee, xp, base, h)),
         };
         // Unmapped children of the encounterEvent.
-        for f in &ee.figli {
+        for f in ee.figli {
             if !matches!(
-                &*f.nome,
+                f.nome,
                 "id" | "code"
                     | "text"
                     | "statusCode"
@@ -2903,7 +2904,7 @@ fn vuoto(ee: &Elemento) -> bool {
     let senza_contenuto = ee
         .figli
         .iter()
-        .all(|f| matches!(&*f.nome, "id" | "code" | "statusCode" | "effectiveTime"));
+        .all(|f| matches!(f.nome, "id" | "code" | "statusCode" | "effectiveTime"));
     id_vuoto && senza_date && senza_contenuto
 }
 
@@ -3044,12 +3045,12 @@ impl Cammino<'_> {
 
 /// The 1-based position of child `j` of `padre` among its siblings of the same name.
 fn posizione_tra_omonimi(padre: &Elemento, j: usize) -> usize {
-    let nome = padre.figli.get(j).map(|f| &*f.nome);
+    let nome = padre.figli.get(j).map(|f| f.nome);
     padre
         .figli
         .iter()
         .take(j + 1)
-        .filter(|g| Some(&*g.nome) == nome)
+        .filter(|g| Some(g.nome) == nome)
         .count()
 }
 

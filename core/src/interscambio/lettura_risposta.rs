@@ -4,7 +4,7 @@
 //! model and with the blocking `XML-*` finding; `Err` is never returned on input.
 
 use super::lettore::{Lettore, OpzioniLettura, NS_HL7};
-use super::xml::{analizza, Elemento};
+use super::xml::{analizza, Arena, Elemento};
 use crate::error::CartellaError;
 use crate::model::*;
 use crate::rules::Issue;
@@ -39,7 +39,8 @@ pub fn leggi_risposta(
     opzioni: &OpzioniLettura,
 ) -> Result<LetturaRisposta, CartellaError> {
     let mut r = Lettore::default();
-    let radice = match analizza(xml, &opzioni.limiti) {
+    let arena = Arena::per_documento(xml.len());
+    let radice = match analizza(xml, &opzioni.limiti, &arena) {
         Ok(e) => e,
         Err(e) => {
             r.emetti(e.rule_id, "", "/", e.parametri_issue());
@@ -50,7 +51,7 @@ pub fn leggi_risposta(
         }
     };
     let rp = format!("/{}", radice.nome);
-    if radice.nome != "MCCI_IN000002UV01" || radice.namespace.as_deref() != Some(NS_HL7) {
+    if radice.nome != "MCCI_IN000002UV01" || radice.namespace != Some(NS_HL7) {
         r.emetti(
             "XML-004",
             "",

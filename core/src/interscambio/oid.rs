@@ -125,7 +125,10 @@ macro_rules! voce {
 }
 
 /// Every item of §7.6, §8.2, §9.2, §10 and §11, in the order the writer emits them per phase.
-pub static ITEMS: &[VoceItem] = &[
+pub static ITEMS: &[VoceItem] = VOCI;
+
+/// The table of [`ITEMS`], as a constant (for [`INTERVALLI`]).
+const VOCI: &[VoceItem] = &[
     // A — §7.6
     voce!(Accesso, "TIRI", "1.3", [], Codice),
     voce!(Accesso, "MOCO", "1.3", [p!("1.4")], Codice),
@@ -203,8 +206,51 @@ pub static ITEMS: &[VoceItem] = &[
 /// assert!(item(TipoFase::ValutazioneBisogno, "ISEE").is_none());
 /// ```
 pub fn item(fase: TipoFase, chiave: &str) -> Option<&'static VoceItem> {
-    ITEMS.iter().find(|v| v.fase == fase && v.chiave == chiave)
+    let (da, a) = INTERVALLI[indice_fase(fase)];
+    let voci = ITEMS.get(da..a).unwrap_or_default();
+    // Keys are 4 bytes: compare them as one word (no `memcmp` call per entry).
+    if let Ok(k) = <[u8; 4]>::try_from(chiave.as_bytes()) {
+        let k = u32::from_ne_bytes(k);
+        return voci.iter().find(|v| {
+            v.fase == fase
+                && <[u8; 4]>::try_from(v.chiave.as_bytes())
+                    .is_ok_and(|c| u32::from_ne_bytes(c) == k)
+        });
+    }
+    voci.iter().find(|v| v.fase == fase && v.chiave == chiave)
 }
+
+const fn indice_fase(fase: TipoFase) -> usize {
+    match fase {
+        TipoFase::Accesso => 0,
+        TipoFase::ValutazioneBisogno => 1,
+        TipoFase::ProgettoIndividuale => 2,
+        TipoFase::ErogazioneServizio => 3,
+        TipoFase::ValutazioneFinale => 4,
+    }
+}
+
+/// Per phase kind, the smallest range of [`ITEMS`] (computed on [`VOCI`]) holding all its items.
+const INTERVALLI: [(usize, usize); 5] = {
+    let mut r = [(usize::MAX, 0); 5];
+    let mut i = 0;
+    while i < VOCI.len() {
+        let k = indice_fase(VOCI[i].fase);
+        if i < r[k].0 {
+            r[k].0 = i;
+        }
+        r[k].1 = i + 1;
+        i += 1;
+    }
+    let mut k = 0;
+    while k < 5 {
+        if r[k].0 > r[k].1 {
+            r[k].0 = r[k].1;
+        }
+        k += 1;
+    }
+    r
+};
 
 /// Key of an item in a [`TabellaOid`]: the phase letter, a dot and the item key (`A.TIRI`).
 pub fn chiave_item(fase: TipoFase, chiave: &str) -> String {
@@ -280,6 +326,25 @@ mod tests {
             }
         }
         assert_eq!(ITEMS.len(), 14 + 17 + 5 + 16 + 7);
+    }
+
+    #[test]
+    fn item_lookup_matches_a_linear_search() {
+        let fasi = [
+            TipoFase::Accesso,
+            TipoFase::ValutazioneBisogno,
+            TipoFase::ProgettoIndividuale,
+            TipoFase::ErogazioneServizio,
+            TipoFase::ValutazioneFinale,
+        ];
+        let mut chiavi: Vec<&str> = ITEMS.iter().map(|v| v.chiave).collect();
+        chiavi.extend(["", "A", "AMI", "AMIRX", "amir", "ZZZZ"]);
+        for f in fasi {
+            for k in &chiavi {
+                let atteso = ITEMS.iter().find(|v| v.fase == f && v.chiave == *k);
+                assert_eq!(item(f, k), atteso, "{f:?} {k}");
+            }
+        }
     }
 
     #[test]

@@ -1,7 +1,8 @@
 //! Hardened XML layer of the interscambio readers (`interscambio.md` §2).
 //!
-//! [`analizza`] turns bytes into a small owned element tree ([`Elemento`]) on top of
-//! `quick_xml::NsReader`, enforcing the security rules of §2 item 5:
+//! [`analizza`] turns bytes into a small element tree ([`Elemento`]) whose nodes, attribute lists
+//! and resolved strings live in an [`Arena`] the caller owns (one allocation per arena chunk, not
+//! per node; dropping the tree is dropping the arena), enforcing the security rules of §2 item 5:
 //!
 //! - input size, nesting depth, number of elements and attribute-value length are bounded by
 //!   [`LimitiXml`] → `XML-003`;
@@ -45,42 +46,83 @@ impl Default for LimitiXml {
     }
 }
 
-/// One attribute: qualified name as written (`prefix:local` or `local`) and its unescaped,
-/// trimmed value. Names and values borrow from the input whenever they can.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Attributo<'a> {
-    /// Namespace prefix (`None` when unprefixed).
-    pub prefisso: Option<Cow<'a, str>>,
-    /// Local name.
-    pub nome: Cow<'a, str>,
-    /// Value (entities resolved, whitespace trimmed).
-    pub valore: Cow<'a, str>,
+/// Storage of the trees built by [`analizza`]: nodes, attribute lists and the strings that had to
+/// be rebuilt (resolved references, a decoded UTF-16 document) are allocated in it, so a tree
+/// costs a handful of allocations whatever its size and is freed at once with the arena.
+///
+/// ```
+/// use cartella::interscambio::xml::{analizza, Arena, LimitiXml};
+/// let arena = Arena::new();
+/// let radice = analizza(b"<a><b c='1'/></a>", &LimitiXml::default(), &arena).unwrap();
+/// assert_eq!(radice.figli[0].attr("c"), Some("1"));
+/// ```
+#[derive(Debug, Default)]
+pub struct Arena {
+    bump: bumpalo::Bump,
 }
 
-impl Attributo<'_> {
-    fn into_owned(self) -> Attributo<'static> {
-        Attributo {
-            prefisso: self.prefisso.map(|p| Cow::Owned(p.into_owned())),
-            nome: Cow::Owned(self.nome.into_owned()),
-            valore: Cow::Owned(self.valore.into_owned()),
+impl Arena {
+    /// An empty arena.
+    pub fn new() -> Arena {
+        Arena::default()
+    }
+
+    /// An arena with room for the tree of a document of `byte` bytes (about twice its size), so
+    /// reading it needs a single allocation.
+    pub fn per_documento(byte: usize) -> Arena {
+        Arena {
+            bump: bumpalo::Bump::with_capacity(byte.saturating_mul(2).min(64 * 1024 * 1024)),
+        }
+    }
+
+    fn stringa<'a>(&'a self, s: &str) -> &'a str {
+        self.bump.alloc_str(s)
+    }
+
+    fn testo<'a>(&'a self, s: Cow<'a, str>) -> &'a str {
+        match s {
+            Cow::Borrowed(s) => s,
+            Cow::Owned(s) => self.stringa(&s),
+        }
+    }
+
+    fn elenco<'a, T: Copy>(&'a self, elementi: &[T]) -> &'a [T] {
+        if elementi.is_empty() {
+            &[]
+        } else {
+            self.bump.alloc_slice_copy(elementi)
         }
     }
 }
 
-/// One element of the tree. Names, values and text borrow from the input whenever they can
-/// (UTF-8 input without references to resolve); the tree of a UTF-16 document owns its strings.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+/// One attribute: qualified name as written (`prefix:local` or `local`) and its unescaped,
+/// trimmed value. Names and values borrow from the input, or from the [`Arena`] when they had to
+/// be rebuilt.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Attributo<'a> {
+    /// Namespace prefix (`None` when unprefixed).
+    pub prefisso: Option<&'a str>,
+    /// Local name.
+    pub nome: &'a str,
+    /// Value (entities resolved, whitespace trimmed).
+    pub valore: &'a str,
+}
+
+/// One element of the tree. Names, values and text borrow from the input, or from the [`Arena`]
+/// when they had to be rebuilt (resolved references, UTF-16 input).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Elemento<'a> {
     /// Local name (no prefix).
-    pub nome: Cow<'a, str>,
+    pub nome: &'a str,
     /// Namespace URI (`None` when the element is in no namespace).
-    pub namespace: Option<Cow<'a, str>>,
+    pub namespace: Option<&'a str>,
     /// Attributes in document order (namespace declarations excluded).
-    pub attributi: Vec<Attributo<'a>>,
-    /// Concatenated text content of this element (not of its children), untrimmed.
-    pub testo: Cow<'a, str>,
+    pub attributi: &'a [Attributo<'a>],
+    /// Concatenated text content of this element (not of its children), untrimmed; when all of
+    /// it is white space, only its first piece is kept (indentation between children).
+    pub testo: &'a str,
     /// Child elements in document order.
-    pub figli: Vec<Elemento<'a>>,
+    pub figli: &'a [Elemento<'a>],
     /// Byte offset of the start tag in the decoded text; [`posizione`] turns it into a 1-based
     /// line and column (computed only when asked: nothing on the reading path needs it).
     pub inizio: usize,
@@ -88,28 +130,28 @@ pub struct Elemento<'a> {
 
 impl<'a> Elemento<'a> {
     /// The value of an unprefixed attribute.
-    pub fn attr(&self, nome: &str) -> Option<&str> {
+    pub fn attr(&self, nome: &str) -> Option<&'a str> {
         self.attributi
             .iter()
             .find(|a| a.prefisso.is_none() && a.nome == nome)
-            .map(|a| &*a.valore)
+            .map(|a| a.valore)
     }
 
     /// The value of a prefixed attribute with this local name (e.g. `xsi:type` → `"type"`).
-    pub fn attr_prefissato(&self, nome: &str) -> Option<&str> {
+    pub fn attr_prefissato(&self, nome: &str) -> Option<&'a str> {
         self.attributi
             .iter()
-            .find(|a| a.prefisso.as_deref().is_some_and(|p| p != "xmlns") && a.nome == nome)
-            .map(|a| &*a.valore)
+            .find(|a| a.prefisso.is_some_and(|p| p != "xmlns") && a.nome == nome)
+            .map(|a| a.valore)
     }
 
     /// Child elements with this local name.
-    pub fn figli_nome<'s>(&'s self, nome: &'s str) -> impl Iterator<Item = &'s Elemento<'a>> + 's {
+    pub fn figli_nome<'s>(&'s self, nome: &'s str) -> impl Iterator<Item = &'a Elemento<'a>> + 's {
         self.figli.iter().filter(move |f| f.nome == nome)
     }
 
     /// The first child with this local name.
-    pub fn figlio(&self, nome: &str) -> Option<&Elemento<'a>> {
+    pub fn figlio(&self, nome: &str) -> Option<&'a Elemento<'a>> {
         self.figli.iter().find(|f| f.nome == nome)
     }
 
@@ -126,29 +168,13 @@ impl<'a> Elemento<'a> {
         }
         let mut s = String::new();
         fn raccogli(e: &Elemento<'_>, s: &mut String) {
-            s.push_str(&e.testo);
-            for f in &e.figli {
+            s.push_str(e.testo);
+            for f in e.figli {
                 raccogli(f, s);
             }
         }
         raccogli(self, &mut s);
         s.trim().to_string()
-    }
-
-    /// The same tree owning all its strings.
-    pub fn into_owned(self) -> Elemento<'static> {
-        Elemento {
-            nome: Cow::Owned(self.nome.into_owned()),
-            namespace: self.namespace.map(|n| Cow::Owned(n.into_owned())),
-            attributi: self
-                .attributi
-                .into_iter()
-                .map(Attributo::into_owned)
-                .collect(),
-            testo: Cow::Owned(self.testo.into_owned()),
-            figli: self.figli.into_iter().map(Elemento::into_owned).collect(),
-            inizio: self.inizio,
-        }
     }
 }
 
@@ -326,16 +352,23 @@ const PREDEFINITE: [(&str, &str); 5] = [
     ("quot", "\""),
 ];
 
-/// Parses a document into an owned tree under the given limits.
+/// Parses a document into a tree under the given limits; the tree borrows from the input and
+/// from `arena`.
 ///
 /// ```
-/// use cartella::interscambio::xml::{analizza, LimitiXml};
-/// let e = analizza(b"<a xmlns='urn:x'><b c=' 1 '>t</b></a>", &LimitiXml::default()).unwrap();
+/// use cartella::interscambio::xml::{analizza, Arena, LimitiXml};
+/// let arena = Arena::new();
+/// let e = analizza(b"<a xmlns='urn:x'><b c=' 1 '>t</b></a>", &LimitiXml::default(), &arena).unwrap();
 /// assert_eq!(e.figli[0].attr("c"), Some("1"));
-/// let err = analizza(b"<!DOCTYPE a [<!ENTITY x 'y'>]><a>&x;</a>", &LimitiXml::default()).unwrap_err();
+/// let err = analizza(b"<!DOCTYPE a [<!ENTITY x 'y'>]><a>&x;</a>", &LimitiXml::default(), &arena)
+///     .unwrap_err();
 /// assert_eq!(err.rule_id, "XML-002");
 /// ```
-pub fn analizza<'a>(xml: &'a [u8], limiti: &LimitiXml) -> Result<Elemento<'a>, ErroreXml> {
+pub fn analizza<'a>(
+    xml: &'a [u8],
+    limiti: &LimitiXml,
+    arena: &'a Arena,
+) -> Result<Elemento<'a>, ErroreXml> {
     if xml.len() > limiti.dimensione_massima {
         return Err(errore(
             "XML-003",
@@ -349,12 +382,10 @@ pub fn analizza<'a>(xml: &'a [u8], limiti: &LimitiXml) -> Result<Elemento<'a>, E
         .con("limite", "dimensione_massima")
         .con("valore", limiti.dimensione_massima));
     }
-    match decodifica(xml)? {
-        Cow::Borrowed(testo) => match costruisci_veloce(testo, limiti) {
-            Some(radice) => Ok(radice),
-            None => costruisci(testo, limiti),
-        },
-        Cow::Owned(testo) => costruisci(&testo, limiti).map(Elemento::into_owned),
+    let testo = arena.testo(decodifica(xml)?);
+    match costruisci_veloce(testo, limiti, arena) {
+        Some(radice) => Ok(radice),
+        None => costruisci(testo, limiti, arena),
     }
 }
 
@@ -374,10 +405,10 @@ fn lunghezza_nome(b: &[u8], i: usize) -> usize {
     let mut due_punti = 0;
     let mut n = 1;
     while let Some(&c) = resto.get(n) {
-        if c == b':' {
-            due_punti += 1;
-        } else if !(c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-' | b'.')) {
-            break;
+        match CARATTERI_NOME[usize::from(c)] {
+            1 => {}
+            2 => due_punti += 1,
+            _ => break,
         }
         n += 1;
     }
@@ -385,6 +416,31 @@ fn lunghezza_nome(b: &[u8], i: usize) -> usize {
         return 0;
     }
     n
+}
+
+/// The bytes of a name after its first: 1 for ASCII letters, digits, `_`, `-`, `.`; 2 for `:`;
+/// 0 for anything else.
+const CARATTERI_NOME: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut c = 0;
+    while c < 256 {
+        let b = c as u8;
+        if b.is_ascii_alphanumeric() || b == b'_' || b == b'-' || b == b'.' {
+            t[c] = 1;
+        }
+        c += 1;
+    }
+    t[b':' as usize] = 2;
+    t
+};
+
+/// A qualified name split at its colon (names from [`lunghezza_nome`] have at most one, not at
+/// either end): prefix (`None` when unprefixed) and local name.
+fn dividi_nome(qname: &str) -> (Option<&str>, &str) {
+    match memchr::memchr(b':', qname.as_bytes()) {
+        Some(p) => (qname.get(..p), qname.get(p + 1..).unwrap_or_default()),
+        None => (None, qname),
+    }
 }
 
 /// Index of the first byte at or after `i` that is not white space.
@@ -431,13 +487,9 @@ fn attributi_grezzi<'t>(
         if q != b'"' && q != b'\'' {
             return None;
         }
-        let mut fine = j + 1;
-        loop {
-            match *b.get(fine)? {
-                c if c == q => break,
-                b'<' | b'>' => return None,
-                _ => fine += 1,
-            }
+        let fine = j + 1 + memchr::memchr3(q, b'<', b'>', b.get(j + 1..)?)?;
+        if b.get(fine) != Some(&q) {
+            return None;
         }
         let valore = testo.get(j + 1..fine)?;
         if out.iter().any(|(k, _)| *k == nome) {
@@ -448,26 +500,56 @@ fn attributi_grezzi<'t>(
     }
 }
 
-/// Appends the text `t` (references resolved; `riferimenti`: whether it has any) to the text of
-/// an element; `None` on references other than the predefined entities (left to the full
-/// parser, like `\r` and `>`, which the caller refuses).
-fn testo_veloce<'t>(t: &'t str, testo: &mut Cow<'t, str>, riferimenti: bool) -> Option<()> {
-    if !riferimenti {
-        aggiungi_testo(testo, Cow::Borrowed(t));
-        return Some(());
+/// The text of an open element in the fast path: the text so far and whether it is all white
+/// space (so that indentation between children is neither scanned twice nor concatenated).
+struct Testo<'t> {
+    testo: Cow<'t, str>,
+    spazi: bool,
+}
+
+impl Default for Testo<'_> {
+    fn default() -> Self {
+        Testo {
+            testo: Cow::Borrowed(""),
+            spazi: true,
+        }
     }
-    let mut resto = t;
-    while let Some(p) = resto.find('&') {
-        aggiungi_testo(testo, Cow::Borrowed(resto.get(..p)?));
-        let dopo = resto.get(p + 1..)?;
-        let fine = dopo.find(';')?;
-        let nome = dopo.get(..fine)?;
-        let (_, v) = PREDEFINITE.iter().find(|(n, _)| *n == nome)?;
-        aggiungi_testo(testo, Cow::Borrowed(v));
-        resto = dopo.get(fine + 1..)?;
+}
+
+impl<'t> Testo<'t> {
+    /// Appends the text `t` (`riferimenti`: whether it has references, resolved here;
+    /// `solo_spazi`: whether it is all white space), like [`aggiungi_testo`] does for the full
+    /// parser; `None` on references other than the predefined entities (left to the full
+    /// parser, like `\r` and `>`, which the caller refuses).
+    fn aggiungi(&mut self, t: &'t str, riferimenti: bool, solo_spazi: bool) -> Option<()> {
+        if !riferimenti {
+            self.pezzo(t, solo_spazi);
+            return Some(());
+        }
+        // The full parser sees the text around each reference as a piece of its own.
+        let mut resto = t;
+        while let Some(p) = resto.find('&') {
+            let prima = resto.get(..p)?;
+            self.pezzo(prima, spazi_soltanto(prima));
+            let dopo = resto.get(p + 1..)?;
+            let fine = dopo.find(';')?;
+            let nome = dopo.get(..fine)?;
+            let (_, v) = PREDEFINITE.iter().find(|(n, _)| *n == nome)?;
+            self.pezzo(v, false);
+            resto = dopo.get(fine + 1..)?;
+        }
+        self.pezzo(resto, spazi_soltanto(resto));
+        Some(())
     }
-    aggiungi_testo(testo, Cow::Borrowed(resto));
-    Some(())
+
+    /// One piece of text (`spazi`: whether it is all white space).
+    fn pezzo(&mut self, p: &'t str, spazi: bool) {
+        if p.is_empty() || (spazi && self.spazi && !self.testo.is_empty()) {
+            return;
+        }
+        self.spazi &= spazi;
+        accoda(&mut self.testo, Cow::Borrowed(p));
+    }
 }
 
 /// The namespaces reserved by XML (their bindings are left to the full parser).
@@ -484,7 +566,11 @@ const NS_RISERVATI: [&str; 2] = [
 /// namespaces, exceeded limits): the caller then runs [`costruisci`], so findings and
 /// positions always come from the full parser. When it succeeds, the tree is the one
 /// [`costruisci`] builds.
-fn costruisci_veloce<'t>(testo: &'t str, limiti: &LimitiXml) -> Option<Elemento<'t>> {
+fn costruisci_veloce<'t>(
+    testo: &'t str,
+    limiti: &LimitiXml,
+    arena: &'t Arena,
+) -> Option<Elemento<'t>> {
     let b = testo.as_bytes();
     let mut grezzi: Vec<(&'t str, &'t str)> = Vec::new();
     let mut i = 0;
@@ -501,9 +587,10 @@ fn costruisci_veloce<'t>(testo: &'t str, limiti: &LimitiXml) -> Option<Elemento<
         grezzi.clear();
         i = fine + 2;
     }
-    // Open elements: the element, where its children start in `figli`, its qualified name
-    // and the number of namespace bindings before it.
-    let mut pila: Vec<(Elemento<'t>, usize, &'t str, usize)> = Vec::new();
+    // Open elements: the element, its text so far, where its children start in `figli`, its
+    // qualified name and the number of namespace bindings before it. `figli` holds the children
+    // of every open element, copied into the arena (one slice) when their parent closes.
+    let mut pila: Vec<(Elemento<'t>, Testo<'t>, usize, &'t str, usize)> = Vec::new();
     let mut figli: Vec<Elemento<'t>> = Vec::new();
     let mut attributi: Vec<Attributo<'t>> = Vec::new();
     // Namespace bindings in scope: prefix (`""` for the default namespace) and URI (`None`
@@ -513,28 +600,22 @@ fn costruisci_veloce<'t>(testo: &'t str, limiti: &LimitiXml) -> Option<Elemento<
     let mut conteggio = 0usize;
     loop {
         // Text up to the next `<`: whether it is all white space, whether it has references.
-        let mut fine_testo = i;
-        let mut solo_spazi = true;
-        let mut riferimenti = false;
-        while let Some(&c) = b.get(fine_testo) {
-            match c {
-                b'<' => break,
-                b'\r' | b'>' => return None,
-                b'&' => riferimenti = true,
-                b' ' | b'\t' | b'\n' => {}
-                _ => solo_spazi = false,
-            }
-            fine_testo += 1;
-        }
-        let prossimo = (fine_testo < b.len()).then_some(fine_testo);
+        let fine_testo = memchr::memchr(b'<', b.get(i..)?).map_or(b.len(), |p| i + p);
         if fine_testo > i {
             let t = testo.get(i..fine_testo)?;
+            let tb = t.as_bytes();
+            if memchr::memchr2(b'\r', b'>', tb).is_some() {
+                return None;
+            }
+            let riferimenti = memchr::memchr(b'&', tb).is_some();
+            let solo_spazi = !riferimenti && spazi_soltanto(t);
             match pila.last_mut() {
-                Some((cima, ..)) => testo_veloce(t, &mut cima.testo, riferimenti)?,
-                None if solo_spazi && !riferimenti => {}
+                Some((_, testo_cima, ..)) => testo_cima.aggiungi(t, riferimenti, solo_spazi)?,
+                None if solo_spazi => {}
                 None => return None,
             }
         }
+        let prossimo = (fine_testo < b.len()).then_some(fine_testo);
         let Some(lt) = prossimo else {
             break;
         };
@@ -546,12 +627,14 @@ fn costruisci_veloce<'t>(testo: &'t str, limiti: &LimitiXml) -> Option<Elemento<
                 if n == 0 || b.get(gt) != Some(&b'>') {
                     return None;
                 }
-                let (mut el, primo, qname, legami_prima) = pila.pop()?;
+                let (mut el, testo_el, primo, qname, legami_prima) = pila.pop()?;
                 if qname != nome {
                     return None;
                 }
                 legami.truncate(legami_prima);
-                el.figli = figli.drain(primo..).collect();
+                el.testo = arena.testo(testo_el.testo);
+                el.figli = arena.elenco(figli.get(primo..)?);
+                figli.truncate(primo);
                 if pila.is_empty() {
                     radice = Some(el);
                 } else {
@@ -596,10 +679,8 @@ fn costruisci_veloce<'t>(testo: &'t str, limiti: &LimitiXml) -> Option<Elemento<
                     }
                     legami.push((prefisso, (!v.is_empty()).then_some(v)));
                 }
-                let (prefisso, locale) = match qname.split_once(':') {
-                    Some((p, l)) => (p, l),
-                    None => ("", qname),
-                };
+                let (prefisso, locale) = dividi_nome(qname);
+                let prefisso = prefisso.unwrap_or_default();
                 if locale.is_empty() || locale.contains(':') || prefisso.starts_with("xml") {
                     return None;
                 }
@@ -615,18 +696,14 @@ fn costruisci_veloce<'t>(testo: &'t str, limiti: &LimitiXml) -> Option<Elemento<
                     if grezzo.len() > limiti.attributo_massimo {
                         return None;
                     }
-                    let valore = if grezzo
-                        .bytes()
-                        .any(|c| matches!(c, b'&' | b'\t' | b'\n' | b'\r'))
+                    let valore = if memchr::memchr3(b'&', b'\t', b'\n', grezzo.as_bytes()).is_some()
+                        || memchr::memchr(b'\r', grezzo.as_bytes()).is_some()
                     {
-                        Cow::Owned(risolvi_riferimenti(grezzo).ok()?.trim().to_string())
+                        arena.stringa(risolvi_riferimenti(grezzo).ok()?.trim())
                     } else {
-                        Cow::Borrowed(grezzo.trim())
+                        grezzo.trim()
                     };
-                    let (prefisso, nome) = match chiave.split_once(':') {
-                        Some((p, l)) => (Some(Cow::Borrowed(p)), Cow::Borrowed(l)),
-                        None => (None, Cow::Borrowed(chiave)),
-                    };
+                    let (prefisso, nome) = dividi_nome(chiave);
                     attributi.push(Attributo {
                         prefisso,
                         nome,
@@ -634,19 +711,14 @@ fn costruisci_veloce<'t>(testo: &'t str, limiti: &LimitiXml) -> Option<Elemento<
                     });
                 }
                 let el = Elemento {
-                    nome: Cow::Borrowed(locale),
-                    namespace: ns.map(|n| {
-                        if n == NS_HL7 {
-                            Cow::Borrowed(NS_HL7)
-                        } else {
-                            Cow::Owned(n.to_string())
-                        }
-                    }),
-                    attributi: sposta(&mut attributi),
-                    testo: Cow::Borrowed(""),
-                    figli: Vec::new(),
+                    nome: locale,
+                    namespace: ns,
+                    attributi: arena.elenco(&attributi),
+                    testo: "",
+                    figli: &[],
                     inizio: lt,
                 };
+                attributi.clear();
                 if vuoto {
                     legami.truncate(legami_prima);
                     if pila.is_empty() {
@@ -656,7 +728,7 @@ fn costruisci_veloce<'t>(testo: &'t str, limiti: &LimitiXml) -> Option<Elemento<
                     }
                     i = f + 2;
                 } else {
-                    pila.push((el, figli.len(), qname, legami_prima));
+                    pila.push((el, Testo::default(), figli.len(), qname, legami_prima));
                     i = f + 1;
                 }
             }
@@ -669,28 +741,35 @@ fn costruisci_veloce<'t>(testo: &'t str, limiti: &LimitiXml) -> Option<Elemento<
 }
 
 /// `s` as a slice of `testo` when it lies inside it (events of a slice reader borrow the input),
-/// else an owned copy.
-fn presta<'t>(testo: &'t str, s: &str) -> Cow<'t, str> {
+/// else a copy in the arena.
+fn presta<'t>(testo: &'t str, s: &str, arena: &'t Arena) -> &'t str {
     let inizio = s.as_ptr().addr().wrapping_sub(testo.as_ptr().addr());
     match inizio
         .checked_add(s.len())
         .and_then(|fine| testo.get(inizio..fine))
     {
-        Some(t) => Cow::Borrowed(t),
-        None => Cow::Owned(s.to_string()),
+        Some(t) => t,
+        None => arena.stringa(s),
     }
 }
 
-/// The elements of a scratch buffer moved into a vector of their exact size (the buffer keeps its
-/// capacity for the next element).
-fn sposta<T>(buffer: &mut Vec<T>) -> Vec<T> {
-    let mut v = Vec::with_capacity(buffer.len());
-    v.append(buffer);
-    v
+/// Whether a text is empty or all XML white space.
+fn spazi_soltanto(t: &str) -> bool {
+    t.bytes().all(spazio)
 }
 
-/// Appends a piece of text to the text of an element (borrowing when it is the first piece).
+/// Appends a piece of text to the text of an element in the full parser. White space after text
+/// that is all white space is not appended (the indentation between children): the first piece
+/// stands for it, and no string is built.
 fn aggiungi_testo<'t>(testo: &mut Cow<'t, str>, pezzo: Cow<'t, str>) {
+    if !testo.is_empty() && spazi_soltanto(&pezzo) && spazi_soltanto(testo) {
+        return;
+    }
+    accoda(testo, pezzo);
+}
+
+/// Appends a piece of text (borrowing when it is the first piece).
+fn accoda<'t>(testo: &mut Cow<'t, str>, pezzo: Cow<'t, str>) {
     if pezzo.is_empty() {
         return;
     }
@@ -707,12 +786,17 @@ fn aggiungi_testo<'t>(testo: &mut Cow<'t, str>, pezzo: Cow<'t, str>) {
 }
 
 /// The tree of a decoded document; strings borrow from `testo`.
-fn costruisci<'t>(testo: &'t str, limiti: &LimitiXml) -> Result<Elemento<'t>, ErroreXml> {
+fn costruisci<'t>(
+    testo: &'t str,
+    limiti: &LimitiXml,
+    arena: &'t Arena,
+) -> Result<Elemento<'t>, ErroreXml> {
     let mut reader = NsReader::from_str(testo);
     reader.config_mut().check_end_names = true;
-    // Open elements with the index in `figli` where their children start; `figli` holds the
-    // children of every open element, moved into their parent (one exact allocation) on close.
-    let mut pila: Vec<(Elemento<'t>, usize)> = Vec::new();
+    // Open elements with their text so far and the index in `figli` where their children start;
+    // `figli` holds the children of every open element, copied into the arena (one slice) when
+    // their parent closes.
+    let mut pila: Vec<(Elemento<'t>, Cow<'t, str>, usize)> = Vec::new();
     let mut figli: Vec<Elemento<'t>> = Vec::new();
     let mut attributi: Vec<Attributo<'t>> = Vec::new();
     let mut radice: Option<Elemento<'t>> = None;
@@ -726,9 +810,9 @@ fn costruisci<'t>(testo: &'t str, limiti: &LimitiXml) -> Result<Elemento<'t>, Er
                     ResolveResult::Bound(n) => {
                         let n: &str = n.as_ref();
                         Some(if n == NS_HL7 {
-                            Cow::Borrowed(NS_HL7)
+                            NS_HL7
                         } else {
-                            Cow::Owned(n.to_string())
+                            presta(testo, n, arena)
                         })
                     }
                     ResolveResult::Unbound => None,
@@ -788,7 +872,7 @@ fn costruisci<'t>(testo: &'t str, limiti: &LimitiXml) -> Result<Elemento<'t>, Er
                     .con("limite", "profondita_massima")
                     .con("valore", limiti.profondita_massima));
                 }
-                let nome = presta(testo, s.local_name().as_ref());
+                let nome = presta(testo, s.local_name().as_ref(), arena);
                 for a in s.attributes() {
                     let a = a.map_err(|e| {
                         errore(
@@ -826,13 +910,13 @@ fn costruisci<'t>(testo: &'t str, limiti: &LimitiXml) -> Result<Elemento<'t>, Er
                             };
                             errore(id, m, posizione(testo, pos_tag))
                         })?;
-                        Cow::Owned(valore.trim().to_string())
+                        arena.stringa(valore.trim())
                     } else {
-                        presta(testo, grezzo.trim())
+                        presta(testo, grezzo.trim(), arena)
                     };
                     let (prefisso, locale) = match chiave.split_once(':') {
-                        Some((p, l)) => (Some(presta(testo, p)), presta(testo, l)),
-                        None => (None, presta(testo, chiave)),
+                        Some((p, l)) => (Some(presta(testo, p, arena)), presta(testo, l, arena)),
+                        None => (None, presta(testo, chiave, arena)),
                     };
                     attributi.push(Attributo {
                         prefisso,
@@ -843,27 +927,30 @@ fn costruisci<'t>(testo: &'t str, limiti: &LimitiXml) -> Result<Elemento<'t>, Er
                 let el = Elemento {
                     nome,
                     namespace: ns,
-                    attributi: sposta(&mut attributi),
-                    testo: Cow::Borrowed(""),
-                    figli: Vec::new(),
+                    attributi: arena.elenco(&attributi),
+                    testo: "",
+                    figli: &[],
                     inizio: pos_tag,
                 };
+                attributi.clear();
                 if vuoto {
                     chiudi(&pila, &mut figli, &mut radice, el);
                 } else {
-                    pila.push((el, figli.len()));
+                    pila.push((el, Cow::Borrowed(""), figli.len()));
                 }
             }
             Event::End(_) => {
-                if let Some((mut el, primo)) = pila.pop() {
-                    el.figli = figli.drain(primo..).collect();
+                if let Some((mut el, testo_el, primo)) = pila.pop() {
+                    el.testo = arena.testo(testo_el);
+                    el.figli = arena.elenco(figli.get(primo..).unwrap_or_default());
+                    figli.truncate(primo);
                     chiudi(&pila, &mut figli, &mut radice, el);
                 }
             }
             Event::Text(t) => {
                 let contenuto = t.xml10_content();
-                if let Some((cima, _)) = pila.last_mut() {
-                    aggiungi_testo(&mut cima.testo, contenuto);
+                if let Some((_, testo_cima, _)) = pila.last_mut() {
+                    aggiungi_testo(testo_cima, contenuto);
                 } else if !contenuto.trim().is_empty() {
                     return Err(errore(
                         "XML-001",
@@ -874,8 +961,8 @@ fn costruisci<'t>(testo: &'t str, limiti: &LimitiXml) -> Result<Elemento<'t>, Er
             }
             Event::CData(c) => {
                 let contenuto = c.xml10_content();
-                if let Some((cima, _)) = pila.last_mut() {
-                    aggiungi_testo(&mut cima.testo, contenuto);
+                if let Some((_, testo_cima, _)) = pila.last_mut() {
+                    aggiungi_testo(testo_cima, contenuto);
                 } else {
                     return Err(errore(
                         "XML-001",
@@ -904,7 +991,7 @@ fn costruisci<'t>(testo: &'t str, limiti: &LimitiXml) -> Result<Elemento<'t>, Er
                     ));
                 };
                 match pila.last_mut() {
-                    Some((cima, _)) => aggiungi_testo(&mut cima.testo, sostituto),
+                    Some((_, testo_cima, _)) => aggiungi_testo(testo_cima, sostituto),
                     None => {
                         return Err(errore(
                             "XML-001",
@@ -937,7 +1024,7 @@ fn costruisci<'t>(testo: &'t str, limiti: &LimitiXml) -> Result<Elemento<'t>, Er
 
 /// A closed element: a child of the open element on top of `pila`, else the root.
 fn chiudi<'t>(
-    pila: &[(Elemento<'t>, usize)],
+    pila: &[(Elemento<'t>, Cow<'t, str>, usize)],
     figli: &mut Vec<Elemento<'t>>,
     radice: &mut Option<Elemento<'t>>,
     el: Elemento<'t>,
@@ -988,16 +1075,21 @@ mod tests {
     use super::*;
 
     fn err(x: &[u8]) -> ErroreXml {
-        analizza(x, &LimitiXml::default()).unwrap_err()
+        analizza(x, &LimitiXml::default(), &Arena::new()).unwrap_err()
+    }
+
+    fn leggi<'a>(x: &'a [u8], l: &LimitiXml, arena: &'a Arena) -> Result<Elemento<'a>, ErroreXml> {
+        analizza(x, l, arena)
     }
 
     const XML_POS: &[u8] = b"<?xml version=\"1.0\"?>\n<v3:a xmlns:v3=\"urn:hl7-org:v3\">\n  <v3:b x=\"&lt;1&gt;\">t&amp;u</v3:b></v3:a>";
 
     #[test]
     fn tree_with_positions() {
-        let e = analizza(XML_POS, &LimitiXml::default()).unwrap();
+        let arena = Arena::new();
+        let e = analizza(XML_POS, &LimitiXml::default(), &arena).unwrap();
         assert_eq!(e.nome, "a");
-        assert_eq!(e.namespace.as_deref(), Some("urn:hl7-org:v3"));
+        assert_eq!(e.namespace, Some("urn:hl7-org:v3"));
         let testo = std::str::from_utf8(XML_POS).unwrap();
         assert_eq!(posizione(testo, e.inizio), (2, 1));
         let b = &e.figli[0];
@@ -1024,7 +1116,12 @@ mod tests {
         );
         assert_eq!(err(b"<a>&ext;</a>").rule_id, "XML-002");
         assert_eq!(err(b"<a b=\"&ext;\"/>").rule_id, "XML-002");
-        assert!(analizza(b"<a b='&#65;'>&#x42;&quot;</a>", &LimitiXml::default()).is_ok());
+        assert!(analizza(
+            b"<a b='&#65;'>&#x42;&quot;</a>",
+            &LimitiXml::default(),
+            &Arena::new()
+        )
+        .is_ok());
     }
 
     #[test]
@@ -1036,33 +1133,39 @@ mod tests {
             attributo_massimo: 5,
         };
         let big = vec![b' '; 101];
-        assert_eq!(analizza(&big, &l).unwrap_err().rule_id, "XML-003");
         assert_eq!(
-            analizza(b"<a><a><a><a/></a></a></a>", &l)
+            leggi(&big, &l, &Arena::new()).unwrap_err().rule_id,
+            "XML-003"
+        );
+        assert_eq!(
+            leggi(b"<a><a><a><a/></a></a></a>", &l, &Arena::new())
                 .unwrap_err()
                 .rule_id,
             "XML-003"
         );
         assert_eq!(
-            analizza(b"<a><b/><b/><b/><b/></a>", &l)
+            leggi(b"<a><b/><b/><b/><b/></a>", &l, &Arena::new())
                 .unwrap_err()
                 .rule_id,
             "XML-003"
         );
         assert_eq!(
-            analizza(b"<a b='123456'/>", &l).unwrap_err().rule_id,
+            leggi(b"<a b='123456'/>", &l, &Arena::new())
+                .unwrap_err()
+                .rule_id,
             "XML-003"
         );
-        assert!(analizza(b"<a><a><a/></a></a>", &l).is_ok());
+        assert!(leggi(b"<a><a><a/></a></a>", &l, &Arena::new()).is_ok());
     }
 
     /// Whenever the fast path builds a tree, it is the tree of the full parser, and the full
     /// parser accepts the document.
     fn stessa_lettura(testo: &str) -> bool {
         let l = LimitiXml::default();
-        match costruisci_veloce(testo, &l) {
+        let arena = Arena::new();
+        match costruisci_veloce(testo, &l, &arena) {
             Some(veloce) => {
-                assert_eq!(Ok(veloce), costruisci(testo, &l), "{testo}");
+                assert_eq!(Ok(veloce), costruisci(testo, &l, &arena), "{testo}");
                 true
             }
             None => false,
@@ -1195,10 +1298,15 @@ mod tests {
         for u in "<?xml version=\"1.0\" encoding=\"UTF-16\"?><a>è</a>".encode_utf16() {
             v.extend_from_slice(&u.to_le_bytes());
         }
-        assert_eq!(analizza(&v, &LimitiXml::default()).unwrap().testo, "è");
+        let arena = Arena::new();
+        assert_eq!(
+            analizza(&v, &LimitiXml::default(), &arena).unwrap().testo,
+            "è"
+        );
         assert!(analizza(
             b"\xEF\xBB\xBF<?xml version='1.0' encoding='utf-8'?><a/>",
-            &LimitiXml::default()
+            &LimitiXml::default(),
+            &arena
         )
         .is_ok());
     }

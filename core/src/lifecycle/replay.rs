@@ -1,6 +1,7 @@
 //! Replay validation (`lifecycle.md` §6): events derived from the phase records (§6.2), outcome
 //! inference (§6.1) and the replay rules (§6.3).
 
+use std::borrow::Cow;
 use std::cmp::Ordering;
 
 use super::{esiti_ammessi, lettera, monoistanza, servizio, stato_dopo_chiusura, Stato};
@@ -84,7 +85,7 @@ impl Replay {
 ///
 /// The history of a process built through [`super::applica`] always replays to its stored state.
 pub fn replay(processo: &ProcessoAiuto) -> Replay {
-    let e = esegui(processo, "");
+    let e = esegui_con_passi(processo, "", true);
     Replay {
         stato: e.stato,
         eventi: e.passi,
@@ -113,10 +114,11 @@ enum Classe {
     Marcatore,
 }
 
-struct Ev {
+struct Ev<'a> {
     tipo: TipoPasso,
     fase: Option<usize>,
-    istante: Option<Istante>,
+    /// Borrowed from the process (owned only for the transfer date).
+    istante: Option<Cow<'a, Istante>>,
     classe: Classe,
     rango: u8,
     sub: (u8, usize),
@@ -133,7 +135,7 @@ fn rango(t: TipoFase) -> u8 {
     }
 }
 
-fn confronta(a: &Ev, b: &Ev) -> Ordering {
+fn confronta(a: &Ev<'_>, b: &Ev<'_>) -> Ordering {
     let t = match (&a.istante, &b.istante) {
         (Some(x), Some(y)) => x.cmp_common(y).unwrap_or(Ordering::Equal),
         (None, Some(_)) => Ordering::Less,
@@ -151,22 +153,22 @@ fn chiusa(f: &Fase) -> bool {
 }
 
 /// Derives the events of §6.2 and orders them. Returns the events and the replay order.
-fn deriva(p: &ProcessoAiuto) -> (Vec<Ev>, Vec<usize>) {
-    let mut evs: Vec<Ev> = Vec::new();
+fn deriva(p: &ProcessoAiuto) -> (Vec<Ev<'_>>, Vec<usize>) {
+    let mut evs: Vec<Ev<'_>> = Vec::new();
     let mut senza_data: Vec<(usize, usize)> = Vec::new(); // (record, F event) closed without data_fine
     let mut inizio_di: Vec<usize> = Vec::with_capacity(p.fasi.len());
-    let mut precedente: Option<Istante> = None;
+    let mut precedente: Option<&Istante> = None;
     for (j, f) in p.fasi.iter().enumerate() {
         let h = f.header();
         let r = rango(f.tipo());
-        let ist = h.data_inizio.clone().or_else(|| precedente.clone());
-        precedente = ist.clone();
+        let ist = h.data_inizio.as_ref().or(precedente);
+        precedente = ist;
         let s = evs.len();
         inizio_di.push(s);
         evs.push(Ev {
             tipo: TipoPasso::Inizio,
             fase: Some(j),
-            istante: ist,
+            istante: ist.map(Cow::Borrowed),
             classe: Classe::Inizio,
             rango: r,
             sub: (0, 0),
@@ -179,7 +181,7 @@ fn deriva(p: &ProcessoAiuto) -> (Vec<Ev>, Vec<usize>) {
                 evs.push(Ev {
                     tipo: TipoPasso::Sospensione(k),
                     fase: Some(j),
-                    istante: Some(sosp.data_inizio.clone()),
+                    istante: Some(Cow::Borrowed(&sosp.data_inizio)),
                     classe: Classe::SosRip,
                     rango: r,
                     sub: (1, k),
@@ -191,7 +193,7 @@ fn deriva(p: &ProcessoAiuto) -> (Vec<Ev>, Vec<usize>) {
                     evs.push(Ev {
                         tipo: TipoPasso::Ripresa(k),
                         fase: Some(j),
-                        istante: Some(fine.clone()),
+                        istante: Some(Cow::Borrowed(fine)),
                         classe: Classe::SosRip,
                         rango: r,
                         sub: (0, k),
@@ -215,7 +217,7 @@ fn deriva(p: &ProcessoAiuto) -> (Vec<Ev>, Vec<usize>) {
             evs.push(Ev {
                 tipo: TipoPasso::Fine,
                 fase: Some(j),
-                istante: h.data_fine.clone(),
+                istante: h.data_fine.as_ref().map(Cow::Borrowed),
                 classe: Classe::Fine,
                 rango: r,
                 sub: (0, 0),
@@ -230,7 +232,7 @@ fn deriva(p: &ProcessoAiuto) -> (Vec<Ev>, Vec<usize>) {
         evs.push(Ev {
             tipo: TipoPasso::Trasferimento,
             fase: None,
-            istante: Some(Istante::from(t.data)),
+            istante: Some(Cow::Owned(Istante::from(t.data))),
             classe: Classe::Marcatore,
             rango: 0,
             sub: (0, 0),
@@ -246,7 +248,7 @@ fn deriva(p: &ProcessoAiuto) -> (Vec<Ev>, Vec<usize>) {
         evs.push(Ev {
             tipo: TipoPasso::Annullamento,
             fase: None,
-            istante: Some(a.data.clone()),
+            istante: Some(Cow::Borrowed(&a.data)),
             classe: Classe::Marcatore,
             rango: 1,
             sub: (0, 0),
@@ -404,8 +406,10 @@ impl<'a> Macchina<'a> {
             self.stato,
             Stato::Processo(StatoProcesso::Erogazione | StatoProcesso::Sospeso)
         ) {
-            let aperti: Vec<usize> = self.d_aperti().collect();
-            let sospeso = !aperti.is_empty() && aperti.iter().all(|&j| self.sospeso[j]);
+            let sospeso = {
+                let mut aperti = self.d_aperti().peekable();
+                aperti.peek().is_some() && aperti.all(|j| self.sospeso[j])
+            };
             self.stato = Stato::Processo(if sospeso {
                 StatoProcesso::Sospeso
             } else {
@@ -647,18 +651,17 @@ impl<'a> Macchina<'a> {
             (false, Some(e)) => (e, false),
             (false, None) => (self.strutturale(j), true),
         };
-        let path = self.path(j);
         let mut effettivo = esito;
         if inferito {
             self.emetti(
                 "CSI-LCY-020",
-                path.clone(),
+                self.path(j),
                 vec![("esito", esito.code().to_string())],
             );
         } else if !esiti_ammessi(tipo).contains(&esito) {
             self.emetti(
                 "CSI-LCY-016",
-                path.clone(),
+                self.path(j),
                 vec![
                     ("esito", esito.code().to_string()),
                     ("tipo_fase", lettera(tipo)),
@@ -668,7 +671,7 @@ impl<'a> Macchina<'a> {
         } else if self.contraddetto(j, esito) {
             self.emetti(
                 "CSI-LCY-017",
-                path.clone(),
+                self.path(j),
                 vec![("esito", esito.code().to_string())],
             );
             effettivo = self.strutturale(j);
@@ -756,17 +759,23 @@ impl<'a> Macchina<'a> {
         }
         for (j, f) in self.p.fasi.iter().enumerate() {
             if let Some(d) = f.as_erogazione_servizio() {
-                servizio::verifica(d, &format!("{}/fasi/{}", self.base, j), &mut self.rilievi);
+                servizio::verifica(d, || format!("{}/fasi/{}", self.base, j), &mut self.rilievi);
             }
         }
     }
 }
 
-/// Replays `p`; findings are rooted at `base` (the JSON Pointer of the process).
+/// Replays `p`; findings are rooted at `base` (the JSON Pointer of the process). The steps
+/// ([`Esito::passi`]) are left empty: [`replay`] is the one that reports them.
 pub(crate) fn esegui(p: &ProcessoAiuto, base: &str) -> Esito {
+    esegui_con_passi(p, base, false)
+}
+
+/// Replays `p`, recording the steps when `con_passi`.
+fn esegui_con_passi(p: &ProcessoAiuto, base: &str, con_passi: bool) -> Esito {
     let (evs, ordine) = deriva(p);
     let mut m = Macchina::new(p, base);
-    let mut passi = Vec::with_capacity(ordine.len());
+    let mut passi = Vec::with_capacity(if con_passi { ordine.len() } else { 0 });
     for id in ordine {
         let ev = &evs[id];
         match (ev.tipo, ev.fase) {
@@ -778,12 +787,14 @@ pub(crate) fn esegui(p: &ProcessoAiuto, base: &str) -> Esito {
             (TipoPasso::Annullamento, _) => m.marcatore(StatoProcesso::Annullato),
             _ => {}
         }
-        passi.push(PassoReplay {
-            tipo: ev.tipo,
-            fase: ev.fase,
-            istante: ev.istante.clone(),
-            stato: m.stato,
-        });
+        if con_passi {
+            passi.push(PassoReplay {
+                tipo: ev.tipo,
+                fase: ev.fase,
+                istante: ev.istante.as_deref().cloned(),
+                stato: m.stato,
+            });
+        }
     }
     m.fine_replay();
     Esito {

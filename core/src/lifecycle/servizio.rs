@@ -57,18 +57,22 @@ pub(crate) fn coerente(d: &FaseErogazioneServizio, s: StatoIntervento) -> bool {
     }
 }
 
-/// `CSI-ERO-013` and `CSI-ERO-015` on one D record at `path`.
-pub(crate) fn verifica(d: &FaseErogazioneServizio, path: &str, out: &mut Vec<Rilievo>) {
+/// `CSI-ERO-013` and `CSI-ERO-015` on one D record at `path()` (built only for a finding).
+pub(crate) fn verifica(
+    d: &FaseErogazioneServizio,
+    path: impl Fn() -> String,
+    out: &mut Vec<Rilievo>,
+) {
     if let Some(s) = d.stato_intervento {
         if !coerente(d, s) {
             out.push(Rilievo::new(
                 "CSI-ERO-013",
-                format!("{path}/stato_intervento"),
+                format!("{}/stato_intervento", path()),
                 vec![("stato", s.code().to_string())],
             ));
         }
     }
     if !chiuso(d) && matches!(stato_intervento(d), StatoIntervento::V | StatoIntervento::G) {
-        out.push(Rilievo::new("CSI-ERO-015", path.to_string(), vec![]));
+        out.push(Rilievo::new("CSI-ERO-015", path(), vec![]));
     }
 }

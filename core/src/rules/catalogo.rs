@@ -4,7 +4,7 @@
 //! sets with their effective dates, sources, references and the Italian/English message templates.
 //! A test keeps the embedded copy identical to the specification's `rules.csv`.
 
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 use std::fmt;
 use std::sync::OnceLock;
 
@@ -12,6 +12,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::issue::{Profile, Severity};
+use rustc_hash::FxHashMap;
 
 /// The embedded catalogue, byte-identical to the specification's `rules.csv`.
 pub const RULES_CSV: &str = include_str!("../../data/rules.csv");
@@ -118,11 +119,146 @@ pub struct RuleSet {
 }
 
 /// The parsed catalogue.
-#[derive(Debug)]
 pub struct Catalogo {
     rules: Vec<RuleDef>,
-    index: HashMap<String, usize>,
+    index: FxHashMap<String, usize>,
     rulesets: Vec<RuleSet>,
+    /// The Italian and English message templates of each rule, split at their placeholders.
+    modelli: Vec<[Modello; 2]>,
+}
+
+impl fmt::Debug for Catalogo {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // The split templates are derived data: not shown.
+        f.debug_struct("Catalogo")
+            .field("rules", &self.rules)
+            .field("index", &self.index)
+            .field("rulesets", &self.rulesets)
+            .finish()
+    }
+}
+
+/// A piece of a message template: byte range of literal text or of a placeholder's name.
+#[derive(Debug, Clone, Copy)]
+enum Pezzo {
+    Testo(usize, usize),
+    Param(usize, usize),
+}
+
+/// The parameters of a finding, read once for both of its messages.
+pub(crate) struct Valori<'a> {
+    /// The first parameters (all of them, usually), in key order.
+    coppie: [(&'a str, &'a str); Valori::N],
+    n: usize,
+    params: &'a BTreeMap<String, String>,
+    /// Bytes of all values.
+    totale: usize,
+}
+
+impl<'a> Valori<'a> {
+    const N: usize = 4;
+
+    pub(crate) fn di(params: &'a BTreeMap<String, String>) -> Valori<'a> {
+        let mut v = Valori {
+            coppie: [("", ""); Valori::N],
+            n: 0,
+            params,
+            totale: 0,
+        };
+        for (k, x) in params {
+            if v.n < Valori::N {
+                v.coppie[v.n] = (k, x);
+            }
+            v.n += 1;
+            v.totale += x.len();
+        }
+        v
+    }
+
+    fn get(&self, name: &str) -> Option<&'a str> {
+        if self.n <= Valori::N {
+            // Keys are unique: the first match is the value.
+            self.coppie[..self.n]
+                .iter()
+                .find(|(k, _)| *k == name)
+                .map(|(_, v)| *v)
+        } else {
+            self.params.get(name).map(String::as_str)
+        }
+    }
+}
+
+/// A message template split once at its `{name}` placeholders, so that rendering a finding does
+/// not scan the text again.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Modello {
+    testo: String,
+    /// Byte ranges into `testo` (`{`, `}` are ASCII: always on character boundaries).
+    pezzi: Vec<Pezzo>,
+    /// Bytes of literal text.
+    fisso: usize,
+}
+
+impl Modello {
+    /// Splits `template`. A `{` without a closing `}` and everything after it are text.
+    pub(crate) fn di(template: &str) -> Modello {
+        fn testo(m: &mut Modello, da: usize, a: usize) {
+            if a > da {
+                m.pezzi.push(Pezzo::Testo(da, a));
+                m.fisso += a - da;
+            }
+        }
+        let mut m = Modello {
+            testo: template.to_string(),
+            ..Modello::default()
+        };
+        let b = template.as_bytes();
+        let mut da = 0;
+        let mut i = 0;
+        while i < b.len() {
+            if b[i] != b'{' {
+                i += 1;
+                continue;
+            }
+            let Some(fine) = b[i + 1..]
+                .iter()
+                .position(|c| *c == b'}')
+                .map(|p| i + 1 + p)
+            else {
+                break;
+            };
+            testo(&mut m, da, i);
+            m.pezzi.push(Pezzo::Param(i + 1, fine));
+            i = fine + 1;
+            da = i;
+        }
+        testo(&mut m, da, b.len());
+        m
+    }
+
+    /// Renders the template: each placeholder is replaced by its parameter; an unknown
+    /// placeholder is kept as written.
+    pub(crate) fn render(&self, params: &Valori<'_>) -> String {
+        let template = self.testo.as_str();
+        let mut out = String::with_capacity(self.fisso + params.totale);
+        for pezzo in &self.pezzi {
+            match *pezzo {
+                Pezzo::Testo(da, a) => out.push_str(&template[da..a]),
+                Pezzo::Param(da, a) => {
+                    let name = &template[da..a];
+                    match params.get(name) {
+                        Some(value) => out.push_str(value),
+                        None => {
+                            out.push('{');
+                            out.push_str(name);
+                            out.push('}');
+                        }
+                    }
+                }
+            }
+        }
+        out
+    }
 }
 
 /// Error found while parsing a catalogue CSV.
@@ -145,6 +281,9 @@ impl std::error::Error for CatalogueError {}
 fn parse_date(s: &str, line: u64) -> Result<Option<NaiveDate>, CatalogueError> {
     if s.is_empty() {
         return Ok(None);
+    }
+    if let Some(d) = crate::refdata::data_iso(s) {
+        return Ok(Some(d));
     }
     NaiveDate::parse_from_str(s, "%Y-%m-%d")
         .map(Some)
@@ -188,7 +327,7 @@ impl Catalogo {
             });
         }
         let mut rules = Vec::new();
-        let mut index = HashMap::new();
+        let mut index = FxHashMap::default();
         for record in reader.records() {
             let record = record.map_err(|e| CatalogueError {
                 line: e.position().map_or(0, |p| p.line()),
@@ -270,10 +409,15 @@ impl Catalogo {
                 }),
             }
         }
+        let modelli = rules
+            .iter()
+            .map(|r| [Modello::di(&r.message_it), Modello::di(&r.message_en)])
+            .collect();
         Ok(Catalogo {
             rules,
             index,
             rulesets,
+            modelli,
         })
     }
 
@@ -285,6 +429,13 @@ impl Catalogo {
     /// The rule with this id.
     pub fn get(&self, id: &str) -> Option<&RuleDef> {
         self.index.get(id).map(|&i| &self.rules[i])
+    }
+
+    /// The rule with this id and its message templates (Italian, English).
+    pub(crate) fn get_con_modelli(&self, id: &str) -> Option<(&RuleDef, &[Modello; 2])> {
+        self.index
+            .get(id)
+            .map(|&i| (&self.rules[i], &self.modelli[i]))
     }
 
     /// The rule sets, in catalogue order.
@@ -302,7 +453,8 @@ pub fn catalogo() -> &'static Catalogo {
     CATALOGO.get_or_init(|| {
         Catalogo::parse(RULES_CSV).unwrap_or_else(|_| Catalogo {
             rules: Vec::new(),
-            index: HashMap::new(),
+            modelli: Vec::new(),
+            index: FxHashMap::default(),
             rulesets: Vec::new(),
         })
     })
@@ -311,6 +463,11 @@ pub fn catalogo() -> &'static Catalogo {
 /// The rule with this id in the embedded catalogue.
 pub fn regola(id: &str) -> Option<&'static RuleDef> {
     catalogo().get(id)
+}
+
+/// The rule with this id in the embedded catalogue, with its message templates.
+pub(crate) fn regola_con_modelli(id: &str) -> Option<(&'static RuleDef, &'static [Modello; 2])> {
+    catalogo().get_con_modelli(id)
 }
 
 #[cfg(test)]
@@ -330,6 +487,76 @@ mod tests {
         assert_eq!(cat.get("SIUSS-WAAS-001").unwrap().stage, Stage::Waas);
         assert_eq!(cf.family(), "CF");
         assert_eq!(cat.get("CSI-ANA-002").unwrap().family(), "CSI-ANA");
+    }
+
+    #[test]
+    fn split_templates_render_every_message_as_the_text_scan() {
+        // The rendering the split templates replace.
+        fn scan(template: &str, params: &BTreeMap<String, String>) -> String {
+            let mut out = String::new();
+            let b = template.as_bytes();
+            let (mut da, mut i) = (0, 0);
+            while i < b.len() {
+                if b[i] != b'{' {
+                    i += 1;
+                    continue;
+                }
+                let Some(fine) = b[i + 1..]
+                    .iter()
+                    .position(|c| *c == b'}')
+                    .map(|p| i + 1 + p)
+                else {
+                    break;
+                };
+                out.push_str(&template[da..i]);
+                let name = &template[i + 1..fine];
+                match params.get(name) {
+                    Some(v) => out.push_str(v),
+                    None => out.push_str(&template[i..=fine]),
+                }
+                i = fine + 1;
+                da = i;
+            }
+            out.push_str(&template[da..]);
+            out
+        }
+        let cat = catalogo();
+        for rule in cat.rules() {
+            let (r, modelli) = cat.get_con_modelli(&rule.id).unwrap();
+            assert!(std::ptr::eq(r, rule));
+            // All parameters, some, none, and more than fit the inline array.
+            let tutti: BTreeMap<String, String> = rule
+                .params
+                .iter()
+                .enumerate()
+                .map(|(i, p)| (p.clone(), format!("v{i}-à")))
+                .collect();
+            let meta: BTreeMap<String, String> = tutti
+                .iter()
+                .skip(1)
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect();
+            let molti: BTreeMap<String, String> = tutti
+                .clone()
+                .into_iter()
+                .chain((0..6).map(|i| (format!("x{i}"), "x".to_string())))
+                .collect();
+            for params in [&tutti, &meta, &BTreeMap::new(), &molti] {
+                let valori = Valori::di(params);
+                assert_eq!(
+                    modelli[0].render(&valori),
+                    scan(&rule.message_it, params),
+                    "{}",
+                    rule.id
+                );
+                assert_eq!(
+                    modelli[1].render(&valori),
+                    scan(&rule.message_en, params),
+                    "{}",
+                    rule.id
+                );
+            }
+        }
     }
 
     #[test]

@@ -115,18 +115,37 @@ impl<'a> Percorso<'a> {
 
     /// The JSON Pointer as a string (keys escaped as RFC 6901 requires).
     pub(crate) fn render(&self) -> String {
-        let mut passi: Vec<Passo<'_>> = Vec::with_capacity(8);
+        // Length first: one allocation, no growth.
+        let mut len = 0;
         let mut p = Some(self);
         while let Some(q) = p {
-            passi.push(q.passo);
+            len += q.passo.len();
             p = q.padre;
         }
-        let mut out = String::with_capacity(64);
-        for passo in passi.iter().rev() {
-            match passo {
-                Passo::Base(b) => out.push_str(b),
-                Passo::Campo(n) => {
-                    out.push('/');
+        let mut out = String::with_capacity(len);
+        self.scrivi(&mut out);
+        out
+    }
+
+    /// Appends the pointer, root first.
+    fn scrivi(&self, out: &mut String) {
+        if let Some(padre) = self.padre {
+            padre.scrivi(out);
+        }
+        self.passo.scrivi(out);
+    }
+}
+
+impl Passo<'_> {
+    /// Appends the step.
+    #[inline]
+    fn scrivi(&self, out: &mut String) {
+        match *self {
+            Passo::Base(b) => out.push_str(b),
+            Passo::Campo(n) => {
+                out.push('/');
+                // No early exit: the compiler checks several bytes at a time.
+                if n.bytes().fold(false, |e, c| e | (c == b'~') | (c == b'/')) {
                     for c in n.chars() {
                         match c {
                             '~' => out.push_str("~0"),
@@ -134,14 +153,47 @@ impl<'a> Percorso<'a> {
                             c => out.push(c),
                         }
                     }
-                }
-                Passo::Indice(i) => {
-                    out.push('/');
-                    out.push_str(&i.to_string());
+                } else {
+                    out.push_str(n);
                 }
             }
+            Passo::Indice(i) => {
+                out.push('/');
+                if i < 10 {
+                    out.push(char::from(b'0' + i as u8));
+                    return;
+                }
+                let mut buf = [0u8; 20];
+                let mut k = buf.len();
+                let mut v = i;
+                loop {
+                    k -= 1;
+                    buf[k] = b'0' + (v % 10) as u8;
+                    v /= 10;
+                    if v == 0 {
+                        break;
+                    }
+                }
+                out.extend(buf[k..].iter().map(|&d| char::from(d)));
+            }
         }
-        out
+    }
+
+    /// Length of the step in the rendered pointer.
+    fn len(&self) -> usize {
+        match *self {
+            Passo::Base(b) => b.len(),
+            // Escapes (never in the model's keys) only make the string grow.
+            Passo::Campo(n) => 1 + n.len(),
+            Passo::Indice(mut i) => {
+                let mut cifre = 1;
+                while i >= 10 {
+                    i /= 10;
+                    cifre += 1;
+                }
+                1 + cifre
+            }
+        }
     }
 }
 
@@ -999,26 +1051,54 @@ fn segnaposto(c: &Codice) -> bool {
 /// Code syntax (`codelists.md` §2.4): 1–64 characters, no leading/trailing white space, no
 /// control characters. The empty code is `CSI-COD-001`, not a syntax error.
 fn sintassi_valida(code: &str) -> bool {
+    if code.is_ascii() {
+        // ASCII: white space is `\t`…`\r` and the space; control characters are below the space
+        // and DEL.
+        let b = code.as_bytes();
+        let spazio = |c: &u8| matches!(c, b'\t'..=b'\r' | b' ');
+        return b.len() <= 64
+            && !b.first().is_some_and(spazio)
+            && !b.last().is_some_and(spazio)
+            && !b.iter().any(|&c| c < b' ' || c == 0x7F);
+    }
     code.chars().count() <= 64
         && !code.starts_with(char::is_whitespace)
         && !code.ends_with(char::is_whitespace)
         && !code.chars().any(char::is_control)
 }
 
-/// `^[0-2](\.(0|[1-9][0-9]*))+$` without allocating (same check as [`crate::model::Oid`]).
+/// `^[0-2](\.(0|[1-9][0-9]*))+$` in one pass over the bytes (same check as
+/// [`crate::model::Oid`]).
 fn oid_valido(s: &str) -> bool {
-    let mut parti = s.split('.');
-    matches!(parti.next(), Some("0" | "1" | "2"))
-        && s.contains('.')
-        && parti.all(|p| {
-            !p.is_empty()
-                && p.bytes().all(|b| b.is_ascii_digit())
-                && (p == "0" || !p.starts_with('0'))
-        })
+    let b = s.as_bytes();
+    if b.len() < 3 || !matches!(b[0], b'0'..=b'2') || b[1] != b'.' {
+        return false;
+    }
+    // At the start of an arc; the current arc starts with `0`.
+    let (mut inizio, mut zero) = (true, false);
+    for &c in &b[2..] {
+        if c == b'.' {
+            if inizio {
+                return false;
+            }
+            inizio = true;
+        } else if c.is_ascii_digit() {
+            if inizio {
+                zero = c == b'0';
+                inizio = false;
+            } else if zero {
+                return false;
+            }
+        } else {
+            return false;
+        }
+    }
+    !inizio
 }
 
-/// Whether a system identifier is valid (`CSI-COD-010`).
-fn sistema_valido(system: &str, ctx: &Ctx<'_>) -> bool {
+/// Whether a system identifier is valid (`CSI-COD-010`); `tabella` is the registry's table of
+/// the system.
+fn sistema_valido(system: &str, tabella: Option<&crate::codelists::Tabella>) -> bool {
     const NOMI: &[&str] = &[
         "CSI-LIB-",
         "INPS.",
@@ -1027,15 +1107,25 @@ fn sistema_valido(system: &str, ctx: &Ctx<'_>) -> bool {
         "ISO3166-",
         "CARTELLA-",
     ];
-    if system.is_empty() || system.chars().any(|c| c.is_whitespace() || c.is_control()) {
+    let Some(&primo) = system.as_bytes().first() else {
         return false;
-    }
-    if system.as_bytes()[0].is_ascii_digit() {
+    };
+    if primo.is_ascii_digit() {
+        // An OID has only digits and dots: white space and control characters fail it too.
         return oid_valido(system);
+    }
+    let spazio_o_controllo = if system.is_ascii() {
+        // ASCII white space and control characters are all at most the space, or DEL.
+        system.bytes().any(|c| c <= b' ' || c == 0x7F)
+    } else {
+        system.chars().any(|c| c.is_whitespace() || c.is_control())
+    };
+    if spazio_o_controllo {
+        return false;
     }
     NOMI.iter()
         .any(|p| system.len() > p.len() && system.starts_with(p))
-        || ctx.registro().tabella(system).is_some()
+        || tabella.is_some()
 }
 
 /// Whether a display differs from a label, ignoring case and runs of white space.
@@ -1045,10 +1135,15 @@ fn descrizione_diversa(display: &str, label: &str) -> bool {
         match (da.next(), db.next()) {
             (None, None) => break,
             (Some(x), Some(y)) => {
-                if x.chars()
-                    .flat_map(char::to_lowercase)
-                    .ne(y.chars().flat_map(char::to_lowercase))
-                {
+                let diverse = if x.is_ascii() && y.is_ascii() {
+                    // ASCII letters lower-case to one ASCII letter.
+                    !x.eq_ignore_ascii_case(y)
+                } else {
+                    x.chars()
+                        .flat_map(char::to_lowercase)
+                        .ne(y.chars().flat_map(char::to_lowercase))
+                };
+                if diverse {
                     return true;
                 }
             }
@@ -1069,89 +1164,112 @@ fn verifica(
     let campo = p.nome_campo();
     let vuoto = c.code.is_empty();
     if vuoto {
-        ctx.emit("CSI-COD-001", p.render(), [("campo", campo.to_string())]);
+        ctx.emit_con(
+            "CSI-COD-001",
+            || p.render(),
+            || [("campo", campo.to_string())],
+        );
     }
     let sintassi_ok = vuoto || sintassi_valida(&c.code);
     if !sintassi_ok {
-        ctx.emit("CSI-COD-005", p.render(), [("campo", campo.to_string())]);
+        ctx.emit_con(
+            "CSI-COD-005",
+            || p.render(),
+            || [("campo", campo.to_string())],
+        );
     }
-    if !sistema_valido(&c.system, ctx) {
-        ctx.emit("CSI-COD-010", p.render(), [("campo", campo.to_string())]);
+    let registro = ctx.registro();
+    let tabella = registro.tabella(&c.system);
+    if !sistema_valido(&c.system, tabella) {
+        ctx.emit_con(
+            "CSI-COD-010",
+            || p.render(),
+            || [("campo", campo.to_string())],
+        );
         return;
     }
     if !vuoto && segnaposto(c) {
-        ctx.emit("CSI-COD-007", p.render(), [("campo", campo.to_string())]);
+        ctx.emit_con(
+            "CSI-COD-007",
+            || p.render(),
+            || [("campo", campo.to_string())],
+        );
     }
     if let Some(b) = b {
         if !b.accetta(&c.system) {
-            let rule = if ctx.registro().ha_mappa(&c.system, b.sistema) {
+            let rule = if registro.ha_mappa(&c.system, b.sistema) {
                 "CSI-COD-012"
             } else {
                 "CSI-COD-002"
             };
-            ctx.emit(
+            ctx.emit_con(
                 rule,
-                p.render(),
-                [
-                    ("sistema", c.system.clone()),
-                    ("atteso", b.sistema.to_string()),
-                ],
+                || p.render(),
+                || {
+                    [
+                        ("sistema", c.system.clone()),
+                        ("atteso", b.sistema.to_string()),
+                    ]
+                },
             );
         }
     }
     if vuoto || !sintassi_ok {
         return;
     }
-    let registro = ctx.registro();
     let data = data.unwrap_or_else(|| ctx.as_of());
-    match registro.verifica(&c.system, &c.code, Some(data)) {
+    match registro.verifica_in(tabella, &c.system, &c.code, Some(data)) {
         Verifica::Valido(voce) => {
             if let (Some(display), Some(label)) = (c.display.as_ref(), voce.label.as_deref()) {
                 if descrizione_diversa(display.as_str(), label) {
-                    ctx.emit("CSI-COD-008", p.render(), [("codice", c.code.clone())]);
+                    ctx.emit_con(
+                        "CSI-COD-008",
+                        || p.render(),
+                        || [("codice", c.code.clone())],
+                    );
                 }
             }
         }
         Verifica::NonValidoAllaData(_) => {
-            ctx.emit(
+            ctx.emit_con(
                 "CSI-COD-006",
-                p.render(),
-                [("codice", c.code.clone()), ("data", data.to_string())],
+                || p.render(),
+                || [("codice", c.code.clone()), ("data", data.to_string())],
             );
         }
-        Verifica::NonInTabella => match registro.tabella(&c.system).map(|t| t.tipo) {
+        Verifica::NonInTabella => match tabella.map(|t| t.tipo) {
             Some(TipoSistema::Chiuso) => {
-                ctx.emit(
+                ctx.emit_con(
                     "CSI-COD-009",
-                    p.render(),
-                    [("valore", c.code.clone()), ("campo", campo.to_string())],
+                    || p.render(),
+                    || [("valore", c.code.clone()), ("campo", campo.to_string())],
                 );
             }
             Some(TipoSistema::TabellaRegistrata) => {
-                ctx.emit(
+                ctx.emit_con(
                     "CSI-COD-003",
-                    p.render(),
-                    [("codice", c.code.clone()), ("sistema", c.system.clone())],
+                    || p.render(),
+                    || [("codice", c.code.clone()), ("sistema", c.system.clone())],
                 );
             }
             // Open-extensible (INPS prestazioni): SIUSS-PS-041 in the siuss profile.
             Some(TipoSistema::ApertoEstendibile) | None => {}
         },
         Verifica::SistemaAperto => {
-            ctx.emit(
+            ctx.emit_con(
                 "CSI-COD-004",
-                p.render(),
-                [("codice", c.code.clone()), ("sistema", c.system.clone())],
+                || p.render(),
+                || [("codice", c.code.clone()), ("sistema", c.system.clone())],
             );
         }
         Verifica::SistemaSconosciuto => {
             if c.system == ISO_NUMERICO {
                 if let Some(dati) = ctx.refdata() {
                     if dati.paese_per_numerico(&c.code).is_none() {
-                        ctx.emit(
+                        ctx.emit_con(
                             "CSI-COD-009",
-                            p.render(),
-                            [("valore", c.code.clone()), ("campo", campo.to_string())],
+                            || p.render(),
+                            || [("valore", c.code.clone()), ("campo", campo.to_string())],
                         );
                     }
                 }
@@ -1659,5 +1777,100 @@ mod tests {
         check(&mut ctx, &c, "/cartella");
         assert!(ctx.issues().iter().any(|i| i.rule_id == "CSI-COD-001"
             && i.path == "/cartella/processi/0/fasi/0/tipologia_richiesta"));
+    }
+
+    /// Every string of `alfabeto` up to `max` characters.
+    fn stringhe(alfabeto: &[&str], max: usize) -> Vec<String> {
+        let mut tutte = vec![String::new()];
+        let mut livello = vec![String::new()];
+        for _ in 0..max {
+            livello = livello
+                .iter()
+                .flat_map(|s| alfabeto.iter().map(move |a| format!("{s}{a}")))
+                .collect();
+            tutte.extend(livello.iter().cloned());
+        }
+        tutte
+    }
+
+    #[test]
+    fn byte_level_checks_agree_with_the_char_level_definitions() {
+        // The definitions the byte-level checks replace.
+        let oid = |s: &str| {
+            let mut parti = s.split('.');
+            matches!(parti.next(), Some("0" | "1" | "2"))
+                && s.contains('.')
+                && parti.all(|p| {
+                    !p.is_empty()
+                        && p.bytes().all(|b| b.is_ascii_digit())
+                        && (p == "0" || !p.starts_with('0'))
+                })
+        };
+        let sintassi = |code: &str| {
+            code.chars().count() <= 64
+                && !code.starts_with(char::is_whitespace)
+                && !code.ends_with(char::is_whitespace)
+                && !code.chars().any(char::is_control)
+        };
+        let sistema = |system: &str| {
+            !system.is_empty()
+                && !system.chars().any(|c| c.is_whitespace() || c.is_control())
+                && if system.as_bytes()[0].is_ascii_digit() {
+                    oid(system)
+                } else {
+                    system.starts_with("INPS.") && system.len() > 5
+                }
+        };
+        let alfabeto = [
+            "0", "1", "3", ".", " ", "\t", "\u{b}", "\u{1f}", "\u{7f}", "a", "é", "\u{a0}",
+        ];
+        for s in stringhe(&alfabeto, 5) {
+            assert_eq!(oid_valido(&s), oid(&s), "{s:?}");
+            assert_eq!(sintassi_valida(&s), sintassi(&s), "{s:?}");
+            let inps = format!("INPS.{s}");
+            assert_eq!(sistema_valido(&s, None), sistema(&s), "{s:?}");
+            assert_eq!(sistema_valido(&inps, None), sistema(&inps), "{inps:?}");
+        }
+        let lungo = "7".repeat(64);
+        assert!(sintassi_valida(&lungo) && !sintassi_valida(&format!("{lungo}7")));
+        assert!(oid_valido("2.16.840.1.113883.2.9.2.30.3.2.3.1.1.2"));
+        for (a, b) in [
+            ("Coniugato", "coniugato"),
+            ("a  b", "A B"),
+            ("Città", "CITTÀ"),
+        ] {
+            assert!(!descrizione_diversa(a, b), "{a} {b}");
+        }
+        for (a, b) in [
+            ("Coniugato", "Coniugata"),
+            ("a b", "ab"),
+            ("Città", "Citta"),
+        ] {
+            assert!(descrizione_diversa(a, b), "{a} {b}");
+        }
+    }
+
+    #[test]
+    fn pointers_are_rendered_escaped_at_any_depth() {
+        let root = Percorso::radice("/cartella");
+        let a = root.campo("a/b");
+        let b = a.indice(12);
+        let c = b.campo("m~n");
+        assert_eq!(c.render(), "/cartella/a~1b/12/m~0n");
+        assert_eq!(Percorso::radice("").render(), "");
+        assert_eq!(Percorso::radice("").indice(0).render(), "/0");
+        // A deep pointer.
+        fn profondo(p: &Percorso<'_>, n: usize, atteso: &mut String) -> String {
+            if n == 0 {
+                return p.render();
+            }
+            atteso.push_str(&format!("/k{n}/{n}"));
+            let nome = format!("k{n}");
+            let q = p.campo(&nome);
+            profondo(&q.indice(n), n - 1, atteso)
+        }
+        let mut atteso = String::from("/x");
+        let reso = profondo(&Percorso::radice("/x"), 20, &mut atteso);
+        assert_eq!(reso, atteso);
     }
 }

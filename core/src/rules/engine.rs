@@ -1,12 +1,11 @@
 //! The rule engine: options, the evaluation context handed to rules, and the [`Validator`].
 
-use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 
-use super::catalogo::{regola, RuleDef};
-use super::issue::{Issue, Profile, Report, Severity, Suppression};
+use super::catalogo::{regola, regola_con_modelli, RuleDef};
+use super::issue::{params_mascherati, Issue, Profile, Report, Severity, Suppression};
 use crate::codelists::Registro;
 use crate::model::{Cartella, MessaggioInterscambio};
 use crate::refdata::DatiRiferimento;
@@ -214,6 +213,26 @@ impl<'a> Ctx<'a> {
         self.emit_inner(rule_id, None, path.into(), params);
     }
 
+    /// [`Ctx::emit`] with the pointer and the parameters computed only when the finding is kept
+    /// (profile selected, rule set in force).
+    pub(crate) fn emit_con<'p, P>(
+        &mut self,
+        rule_id: &str,
+        path: impl FnOnce() -> String,
+        params: impl FnOnce() -> P,
+    ) where
+        P: IntoIterator<Item = (&'p str, String)>,
+    {
+        let Some((rule, modelli)) = regola_con_modelli(rule_id) else {
+            debug_assert!(false, "rule {rule_id} is not in the catalogue");
+            return;
+        };
+        if self.rule_enabled(rule) {
+            let issue = Issue::of_rule(rule, modelli, path(), params_mascherati(params()));
+            self.issues.push(issue);
+        }
+    }
+
     /// Raises a finding with a severity other than the catalogue's (the specification's
     /// downgrades, e.g. to `info` when a needed table is missing).
     pub fn emit_with_severity<'p>(
@@ -233,25 +252,14 @@ impl<'a> Ctx<'a> {
         path: String,
         params: impl IntoIterator<Item = (&'p str, String)>,
     ) {
-        let Some(rule) = regola(rule_id) else {
+        let Some((rule, modelli)) = regola_con_modelli(rule_id) else {
             debug_assert!(false, "rule {rule_id} is not in the catalogue");
             return;
         };
         if !self.rule_enabled(rule) {
             return;
         }
-        let params: BTreeMap<String, String> = params
-            .into_iter()
-            .map(|(k, v)| {
-                let v = if k == "cf" || k.starts_with("cf_") {
-                    crate::privacy::maschera_cf(&v)
-                } else {
-                    v
-                };
-                (k.to_string(), v)
-            })
-            .collect();
-        let mut issue = Issue::of_rule(rule, path, params);
+        let mut issue = Issue::of_rule(rule, modelli, path, params_mascherati(params));
         if let Some(s) = severity {
             issue.severity = s;
         }
@@ -300,7 +308,7 @@ impl Validator {
             as_of: options.as_of,
             registro: options
                 .registro
-                .unwrap_or_else(|| Arc::new(Registro::standard().clone())),
+                .unwrap_or_else(|| Arc::clone(Registro::standard_condiviso())),
             reference_data: options.reference_data,
             suppressions: options.suppressions.into(),
         }

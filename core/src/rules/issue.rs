@@ -6,7 +6,7 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
-use super::catalogo::{regola, RuleDef};
+use super::catalogo::{regola, regola_con_modelli, Modello, RuleDef, Valori};
 use crate::error::CartellaError;
 use crate::privacy::maschera_cf;
 
@@ -112,58 +112,27 @@ pub struct Issue {
     pub params: BTreeMap<String, String>,
 }
 
-/// Replaces `{name}` placeholders of a template with the parameters.
-pub(crate) fn render(template: &str, params: &BTreeMap<String, String>) -> String {
-    let mut out = String::with_capacity(template.len() + 64);
-    let b = template.as_bytes();
-    // Start of the text not copied yet; `{` and `}` are ASCII, so every index where one is
-    // found is a character boundary.
-    let mut da = 0;
-    let mut i = 0;
-    while i < b.len() {
-        if b[i] != b'{' {
-            i += 1;
-            continue;
-        }
-        let Some(fine) = b[i + 1..]
-            .iter()
-            .position(|c| *c == b'}')
-            .map(|p| i + 1 + p)
-        else {
-            break;
-        };
-        out.push_str(&template[da..i]);
-        let name = &template[i + 1..fine];
-        match params.get(name) {
-            Some(value) => out.push_str(value),
-            None => {
-                out.push('{');
-                out.push_str(name);
-                out.push('}');
-            }
-        }
-        i = fine + 1;
-        da = i;
-    }
-    out.push_str(&template[da..]);
-    out
+/// Whether a parameter may hold a codice fiscale and is masked.
+#[inline]
+pub(crate) fn param_cf(name: &str) -> bool {
+    name == "cf" || name.starts_with("cf_")
 }
 
-/// Masks the parameters that may hold a codice fiscale.
-fn mask_params<'a>(
+/// The masked parameters, as stored in an [`Issue`]. Built by insertion: findings have a handful
+/// of parameters, and a repeated name keeps its last value (as collecting into a map does).
+pub(crate) fn params_mascherati<'a>(
     params: impl IntoIterator<Item = (&'a str, String)>,
 ) -> BTreeMap<String, String> {
-    params
-        .into_iter()
-        .map(|(name, value)| {
-            let value = if name == "cf" || name.starts_with("cf_") {
-                maschera_cf(&value)
-            } else {
-                value
-            };
-            (name.to_string(), value)
-        })
-        .collect()
+    let mut out = BTreeMap::new();
+    for (name, value) in params {
+        let value = if param_cf(name) {
+            maschera_cf(&value)
+        } else {
+            value
+        };
+        out.insert(name.to_string(), value);
+    }
+    out
 }
 
 impl Issue {
@@ -181,12 +150,23 @@ impl Issue {
         path: impl Into<String>,
         params: impl IntoIterator<Item = (&'a str, String)>,
     ) -> Result<Issue, CartellaError> {
-        let rule =
-            regola(rule_id).ok_or_else(|| CartellaError::RegolaSconosciuta(rule_id.to_string()))?;
-        Ok(Issue::of_rule(rule, path.into(), mask_params(params)))
+        let (rule, modelli) = regola_con_modelli(rule_id)
+            .ok_or_else(|| CartellaError::RegolaSconosciuta(rule_id.to_string()))?;
+        Ok(Issue::of_rule(
+            rule,
+            modelli,
+            path.into(),
+            params_mascherati(params),
+        ))
     }
 
-    pub(crate) fn of_rule(rule: &RuleDef, path: String, params: BTreeMap<String, String>) -> Issue {
+    /// A finding of `rule`, whose message templates (Italian, English) are `modelli`.
+    pub(crate) fn of_rule(
+        rule: &RuleDef,
+        modelli: &[Modello; 2],
+        path: String,
+        params: BTreeMap<String, String>,
+    ) -> Issue {
         // Every template placeholder is filled, and nothing else is passed (no personal data
         // sneaks into parameters) except the position of an XML finding.
         debug_assert!(
@@ -199,14 +179,16 @@ impl Issue {
             params.keys().collect::<Vec<_>>(),
             rule.params
         );
+        let valori = Valori::di(&params);
+        let (message_it, message_en) = (modelli[0].render(&valori), modelli[1].render(&valori));
         Issue {
             rule_id: rule.id.clone(),
             severity: rule.severity,
             profile: rule.profile,
             path,
             xml_path: None,
-            message_it: render(&rule.message_it, &params),
-            message_en: render(&rule.message_en, &params),
+            message_it,
+            message_en,
             params,
         }
     }
@@ -400,7 +382,11 @@ mod tests {
     fn render_replaces_known_placeholders_and_keeps_unknown_ones() {
         let mut p = BTreeMap::new();
         p.insert("a".to_string(), "1".to_string());
-        assert_eq!(render("x {a} y {b} z {", &p), "x 1 y {b} z {");
+        let render = |t: &str| Modello::di(t).render(&Valori::di(&p));
+        assert_eq!(render("x {a} y {b} z {"), "x 1 y {b} z {");
+        assert_eq!(render("{a}{a}"), "11");
+        assert_eq!(render("{a{b}} é {"), "{a{b}} é {");
+        assert_eq!(render(""), "");
     }
 
     #[test]
