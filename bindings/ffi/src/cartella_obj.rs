@@ -76,7 +76,7 @@ pub struct EnteInfo {
     pub codice_belfiore: Option<String>,
 }
 
-/// The assistito (main registry data; the rest through [`Cartella::section_json`]).
+/// The assistito (main registry data; the rest through [`CartellaHandle::section_json`]).
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct AssistitoInfo {
     /// Codice fiscale as written in the document (unmasked: it is the caller's own data).
@@ -91,7 +91,7 @@ pub struct AssistitoInfo {
     pub data_nascita: Option<String>,
 }
 
-/// A phase record of a process (header only; the rest through [`Cartella::section_json`]).
+/// A phase record of a process (header only; the rest through [`CartellaHandle::section_json`]).
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct FaseInfo {
     /// `id_fase`.

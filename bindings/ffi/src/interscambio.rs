@@ -562,7 +562,7 @@ pub struct AckOptions {
     pub max_details: u32,
 }
 
-/// Builds the acknowledgement of [message] from findings (a validation report's and/or the
+/// Builds the acknowledgement of `message` from findings (a validation report's and/or the
 /// reader's).
 #[uniffi::export]
 pub fn ack_for(

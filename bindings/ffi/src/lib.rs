@@ -19,7 +19,7 @@
 //! | rule catalogue | [`rules`], [`explain`], [`RuleInfo`] |
 //! | codice fiscale | [`cf_is_valid`], [`cf_decode`], [`cf_encode`], [`cf_check_many`] |
 //! | code lists | [`RegistryHandle`], [`code_label`], [`code_list`] |
-//! | lifecycle | [`Cartella::current_state`], [`Cartella::allowed_transitions`], [`Cartella::apply_event`], [`Cartella::new_access`], [`Cartella::replay`] |
+//! | lifecycle | [`CartellaHandle::current_state`], [`CartellaHandle::allowed_transitions`], [`CartellaHandle::apply_event`], [`CartellaHandle::new_access`], [`CartellaHandle::replay`] |
 //! | interscambio | [`read_message`], [`write_message`], [`message_for_process`], [`MessageHandle`], [`WriteOptions`], [`ack_for`], [`ack_type`], [`write_ack`], [`read_ack`], [`AckHandle`] |
 //! | national flows (SIUSS) | [`derive_period`], [`derive_prestazione`], [`derive_sinba`], [`FlussoHandle`], [`read_flusso_xml`], [`FlussoHandle::check`], [`check_file`], [`id_flusso`], [`parse_id_flusso`], [`parametri_flussi`], [`RegistroInviiHandle`], [`get_flussi`], [`post_esiti`], [`voce_from_xml`], [`select_flussi_xml`], [`id_beneficiario_sinba`] |
 //! | documents of any format | [`validate_document`], [`DocumentResult`], [`DocumentKind`] |
