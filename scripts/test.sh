@@ -39,7 +39,7 @@ cargo fmt --all -- --check
 section "cargo clippy (all targets, all features, warnings are errors)"
 cargo clippy --workspace --all-targets --all-features -- -D warnings
 
-section "rustdoc (core and CLI, warnings are errors)"
+section "rustdoc (core, CLI and FFI crate, warnings are errors)"
 RUSTDOCFLAGS="-D warnings" cargo doc --no-deps -p cartella -p cartella-cli -p cartella-ffi
 
 section "cargo test (workspace, all features)"
