@@ -500,8 +500,9 @@ fn attributi_grezzi<'t>(
     }
 }
 
-/// The text of an open element in the fast path: the text so far and whether it is all white
-/// space (so that indentation between children is neither scanned twice nor concatenated).
+/// The text of an open element, in both parsers: the text so far and whether it is all white
+/// space. White space after text that is all white space is not appended (the indentation
+/// between children): the first piece stands for it, and no string is built.
 struct Testo<'t> {
     testo: Cow<'t, str>,
     spazi: bool,
@@ -517,39 +518,55 @@ impl Default for Testo<'_> {
 }
 
 impl<'t> Testo<'t> {
-    /// Appends the text `t` (`riferimenti`: whether it has references, resolved here;
-    /// `solo_spazi`: whether it is all white space), like [`aggiungi_testo`] does for the full
-    /// parser; `None` on references other than the predefined entities (left to the full
-    /// parser, like `\r` and `>`, which the caller refuses).
+    /// Appends the text `t` of the fast path (`riferimenti`: whether it has references, resolved
+    /// here; `solo_spazi`: whether it is all white space); `None` on references other than the
+    /// predefined entities (left to the full parser, like `\r` and `>`, which the caller
+    /// refuses).
     fn aggiungi(&mut self, t: &'t str, riferimenti: bool, solo_spazi: bool) -> Option<()> {
         if !riferimenti {
-            self.pezzo(t, solo_spazi);
+            self.pezzo(Cow::Borrowed(t), solo_spazi);
             return Some(());
         }
         // The full parser sees the text around each reference as a piece of its own.
         let mut resto = t;
         while let Some(p) = resto.find('&') {
             let prima = resto.get(..p)?;
-            self.pezzo(prima, spazi_soltanto(prima));
+            self.pezzo(Cow::Borrowed(prima), spazi_soltanto(prima));
             let dopo = resto.get(p + 1..)?;
             let fine = dopo.find(';')?;
             let nome = dopo.get(..fine)?;
             let (_, v) = PREDEFINITE.iter().find(|(n, _)| *n == nome)?;
-            self.pezzo(v, false);
+            self.pezzo(Cow::Borrowed(v), false);
             resto = dopo.get(fine + 1..)?;
         }
-        self.pezzo(resto, spazi_soltanto(resto));
+        self.pezzo(Cow::Borrowed(resto), spazi_soltanto(resto));
         Some(())
     }
 
-    /// One piece of text (`spazi`: whether it is all white space).
-    fn pezzo(&mut self, p: &'t str, spazi: bool) {
+    /// One piece of text (`spazi`: whether it is all white space): the full parser's text
+    /// events, or the pieces of [`Testo::aggiungi`].
+    fn pezzo(&mut self, p: Cow<'t, str>, spazi: bool) {
         if p.is_empty() || (spazi && self.spazi && !self.testo.is_empty()) {
             return;
         }
         self.spazi &= spazi;
-        accoda(&mut self.testo, Cow::Borrowed(p));
+        accoda(&mut self.testo, p);
     }
+}
+
+/// Closes an open element: its text and children (the tail of `figli` from `primo`) move into
+/// the arena.
+fn completa<'t>(
+    arena: &'t Arena,
+    mut el: Elemento<'t>,
+    testo: Testo<'t>,
+    figli: &mut Vec<Elemento<'t>>,
+    primo: usize,
+) -> Elemento<'t> {
+    el.testo = arena.testo(testo.testo);
+    el.figli = arena.elenco(figli.get(primo..).unwrap_or_default());
+    figli.truncate(primo);
+    el
 }
 
 /// The namespaces reserved by XML (their bindings are left to the full parser).
@@ -627,19 +644,13 @@ fn costruisci_veloce<'t>(
                 if n == 0 || b.get(gt) != Some(&b'>') {
                     return None;
                 }
-                let (mut el, testo_el, primo, qname, legami_prima) = pila.pop()?;
+                let (el, testo_el, primo, qname, legami_prima) = pila.pop()?;
                 if qname != nome {
                     return None;
                 }
                 legami.truncate(legami_prima);
-                el.testo = arena.testo(testo_el.testo);
-                el.figli = arena.elenco(figli.get(primo..)?);
-                figli.truncate(primo);
-                if pila.is_empty() {
-                    radice = Some(el);
-                } else {
-                    figli.push(el);
-                }
+                let el = completa(arena, el, testo_el, &mut figli, primo);
+                chiudi(!pila.is_empty(), &mut figli, &mut radice, el);
                 i = gt + 1;
             }
             b'!' | b'?' => return None,
@@ -721,11 +732,7 @@ fn costruisci_veloce<'t>(
                 attributi.clear();
                 if vuoto {
                     legami.truncate(legami_prima);
-                    if pila.is_empty() {
-                        radice = Some(el);
-                    } else {
-                        figli.push(el);
-                    }
+                    chiudi(!pila.is_empty(), &mut figli, &mut radice, el);
                     i = f + 2;
                 } else {
                     pila.push((el, Testo::default(), figli.len(), qname, legami_prima));
@@ -758,16 +765,6 @@ fn spazi_soltanto(t: &str) -> bool {
     t.bytes().all(spazio)
 }
 
-/// Appends a piece of text to the text of an element in the full parser. White space after text
-/// that is all white space is not appended (the indentation between children): the first piece
-/// stands for it, and no string is built.
-fn aggiungi_testo<'t>(testo: &mut Cow<'t, str>, pezzo: Cow<'t, str>) {
-    if !testo.is_empty() && spazi_soltanto(&pezzo) && spazi_soltanto(testo) {
-        return;
-    }
-    accoda(testo, pezzo);
-}
-
 /// Appends a piece of text (borrowing when it is the first piece).
 fn accoda<'t>(testo: &mut Cow<'t, str>, pezzo: Cow<'t, str>) {
     if pezzo.is_empty() {
@@ -796,7 +793,7 @@ fn costruisci<'t>(
     // Open elements with their text so far and the index in `figli` where their children start;
     // `figli` holds the children of every open element, copied into the arena (one slice) when
     // their parent closes.
-    let mut pila: Vec<(Elemento<'t>, Cow<'t, str>, usize)> = Vec::new();
+    let mut pila: Vec<(Elemento<'t>, Testo<'t>, usize)> = Vec::new();
     let mut figli: Vec<Elemento<'t>> = Vec::new();
     let mut attributi: Vec<Attributo<'t>> = Vec::new();
     let mut radice: Option<Elemento<'t>> = None;
@@ -914,10 +911,9 @@ fn costruisci<'t>(
                     } else {
                         presta(testo, grezzo.trim(), arena)
                     };
-                    let (prefisso, locale) = match chiave.split_once(':') {
-                        Some((p, l)) => (Some(presta(testo, p, arena)), presta(testo, l, arena)),
-                        None => (None, presta(testo, chiave, arena)),
-                    };
+                    let (prefisso, locale) = dividi_nome(chiave);
+                    let prefisso = prefisso.map(|p| presta(testo, p, arena));
+                    let locale = presta(testo, locale, arena);
                     attributi.push(Attributo {
                         prefisso,
                         nome: locale,
@@ -934,23 +930,22 @@ fn costruisci<'t>(
                 };
                 attributi.clear();
                 if vuoto {
-                    chiudi(&pila, &mut figli, &mut radice, el);
+                    chiudi(!pila.is_empty(), &mut figli, &mut radice, el);
                 } else {
-                    pila.push((el, Cow::Borrowed(""), figli.len()));
+                    pila.push((el, Testo::default(), figli.len()));
                 }
             }
             Event::End(_) => {
-                if let Some((mut el, testo_el, primo)) = pila.pop() {
-                    el.testo = arena.testo(testo_el);
-                    el.figli = arena.elenco(figli.get(primo..).unwrap_or_default());
-                    figli.truncate(primo);
-                    chiudi(&pila, &mut figli, &mut radice, el);
+                if let Some((el, testo_el, primo)) = pila.pop() {
+                    let el = completa(arena, el, testo_el, &mut figli, primo);
+                    chiudi(!pila.is_empty(), &mut figli, &mut radice, el);
                 }
             }
             Event::Text(t) => {
                 let contenuto = t.xml10_content();
                 if let Some((_, testo_cima, _)) = pila.last_mut() {
-                    aggiungi_testo(testo_cima, contenuto);
+                    let spazi = spazi_soltanto(&contenuto);
+                    testo_cima.pezzo(contenuto, spazi);
                 } else if !contenuto.trim().is_empty() {
                     return Err(errore(
                         "XML-001",
@@ -962,7 +957,8 @@ fn costruisci<'t>(
             Event::CData(c) => {
                 let contenuto = c.xml10_content();
                 if let Some((_, testo_cima, _)) = pila.last_mut() {
-                    aggiungi_testo(testo_cima, contenuto);
+                    let spazi = spazi_soltanto(&contenuto);
+                    testo_cima.pezzo(contenuto, spazi);
                 } else {
                     return Err(errore(
                         "XML-001",
@@ -991,7 +987,10 @@ fn costruisci<'t>(
                     ));
                 };
                 match pila.last_mut() {
-                    Some((_, testo_cima, _)) => aggiungi_testo(testo_cima, sostituto),
+                    Some((_, testo_cima, _)) => {
+                        let spazi = spazi_soltanto(&sostituto);
+                        testo_cima.pezzo(sostituto, spazi);
+                    }
                     None => {
                         return Err(errore(
                             "XML-001",
@@ -1022,14 +1021,15 @@ fn costruisci<'t>(
     radice.ok_or_else(|| errore("XML-001", "no root element", (1, 1)))
 }
 
-/// A closed element: a child of the open element on top of `pila`, else the root.
+/// A closed element: a child of the open element on top of the stack (`aperti`: whether one is
+/// open), else the root.
 fn chiudi<'t>(
-    pila: &[(Elemento<'t>, Cow<'t, str>, usize)],
+    aperti: bool,
     figli: &mut Vec<Elemento<'t>>,
     radice: &mut Option<Elemento<'t>>,
     el: Elemento<'t>,
 ) {
-    if pila.is_empty() {
+    if !aperti {
         *radice = Some(el);
     } else {
         figli.push(el);
