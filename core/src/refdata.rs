@@ -324,10 +324,19 @@ fn opt(s: &str) -> Option<String> {
     (!s.is_empty()).then(|| s.to_string())
 }
 
-/// A date written exactly `YYYY-MM-DD`, parsed without a format string (the reference tables and
-/// code lists hold thousands of them). `None` for any other text or an impossible date: callers
-/// fall back to [`NaiveDate::parse_from_str`], which decides (and words the error) as before.
-pub(crate) fn data_iso(s: &str) -> Option<NaiveDate> {
+/// A `YYYY-MM-DD` date of the embedded tables (reference data, code lists, rule catalogue):
+/// [`data_iso_veloce`] for the thousands written exactly so, [`NaiveDate::parse_from_str`] for the
+/// rest, which decides (and words the error) as it always did.
+pub(crate) fn data_iso(s: &str) -> chrono::ParseResult<NaiveDate> {
+    match data_iso_veloce(s) {
+        Some(d) => Ok(d),
+        None => NaiveDate::parse_from_str(s, "%Y-%m-%d"),
+    }
+}
+
+/// A date written exactly `YYYY-MM-DD`, parsed without a format string; `None` for any other
+/// text or an impossible date.
+pub(crate) fn data_iso_veloce(s: &str) -> Option<NaiveDate> {
     let b = s.as_bytes();
     if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
         return None;
@@ -345,17 +354,12 @@ fn data(table: &str, line: u64, col: &str, s: &str) -> Result<Option<NaiveDate>,
     if s.is_empty() {
         return Ok(None);
     }
-    if let Some(d) = data_iso(s) {
-        return Ok(Some(d));
-    }
-    NaiveDate::parse_from_str(s, "%Y-%m-%d")
-        .map(Some)
-        .map_err(|_| {
-            tab_err(
-                table,
-                format!("line {line}: {col} {s:?} is not a date YYYY-MM-DD"),
-            )
-        })
+    data_iso(s).map(Some).map_err(|_| {
+        tab_err(
+            table,
+            format!("line {line}: {col} {s:?} is not a date YYYY-MM-DD"),
+        )
+    })
 }
 
 fn intervallo(

@@ -156,27 +156,13 @@ pub enum Verifica<'a> {
 ///
 /// Clone [`Registro::standard`] and register tables on the copy; share it with validators through
 /// an `Arc`.
-#[derive(Clone, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct Registro {
     tabelle: FxHashMap<String, Arc<Tabella>>,
     aperti: BTreeMap<String, String>,
-    /// The keys of `aperti`, for fast membership tests.
-    aperti_idx: FxHashMap<String, ()>,
     /// origin system → destination system → source code → target code.
     mappe: HashMap<String, HashMap<String, HashMap<String, String>>>,
     codici_fase_default: Vec<Voce>,
-}
-
-impl std::fmt::Debug for Registro {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        // `aperti_idx` repeats the keys of `aperti`: not shown.
-        f.debug_struct("Registro")
-            .field("tabelle", &self.tabelle)
-            .field("aperti", &self.aperti)
-            .field("mappe", &self.mappe)
-            .field("codici_fase_default", &self.codici_fase_default)
-            .finish()
-    }
 }
 
 fn parse_opt_date(
@@ -186,15 +172,12 @@ fn parse_opt_date(
 ) -> Result<Option<NaiveDate>, CartellaError> {
     match s.map(str::trim) {
         None | Some("") => Ok(None),
-        Some(v) => match crate::refdata::data_iso(v) {
-            Some(d) => Ok(Some(d)),
-            None => NaiveDate::parse_from_str(v, "%Y-%m-%d")
-                .map(Some)
-                .map_err(|e| CartellaError::Tabella {
-                    table: table.to_string(),
-                    message: format!("line {line}: date {v:?}: {e}"),
-                }),
-        },
+        Some(v) => crate::refdata::data_iso(v)
+            .map(Some)
+            .map_err(|e| CartellaError::Tabella {
+                table: table.to_string(),
+                message: format!("line {line}: date {v:?}: {e}"),
+            }),
     }
 }
 
@@ -285,7 +268,6 @@ impl Registro {
             match (name, closed) {
                 ("open-systems.csv", _) => {
                     for (_, voce) in read_code_csv(name, contents.as_bytes())? {
-                        registro.aperti_idx.insert(voce.code.clone(), ());
                         registro
                             .aperti
                             .insert(voce.code, voce.label.unwrap_or_default());
@@ -471,7 +453,7 @@ impl Registro {
 
     /// Whether `system` is an open regional system **without** a registered table.
     pub fn is_aperto(&self, system: &str) -> bool {
-        self.aperti_idx.contains_key(system) && !self.tabelle.contains_key(system)
+        self.aperti.contains_key(system) && !self.tabelle.contains_key(system)
     }
 
     /// The row of a code.
@@ -504,7 +486,7 @@ impl Registro {
                 Some(v) => Verifica::NonValidoAllaData(v),
                 None => Verifica::NonInTabella,
             },
-            None if self.aperti_idx.contains_key(system) => Verifica::SistemaAperto,
+            None if self.aperti.contains_key(system) => Verifica::SistemaAperto,
             None => Verifica::SistemaSconosciuto,
         }
     }
@@ -554,18 +536,18 @@ mod tests {
             "abcd-ef-gh",
             "２０２４-01-05",
         ] {
-            let fast = crate::refdata::data_iso(s);
+            let fast = crate::refdata::data_iso_veloce(s);
             if fast.is_some() {
                 assert_eq!(fast, chrono(s), "{s:?}");
             }
             // Anything the fast path declines goes to chrono: same outcome overall.
-            assert_eq!(fast.or_else(|| chrono(s)), chrono(s), "{s:?}");
+            assert_eq!(crate::refdata::data_iso(s).ok(), chrono(s), "{s:?}");
         }
         assert_eq!(
-            crate::refdata::data_iso("2024-02-29"),
+            crate::refdata::data_iso_veloce("2024-02-29"),
             NaiveDate::from_ymd_opt(2024, 2, 29)
         );
-        assert_eq!(crate::refdata::data_iso("2023-02-29"), None);
+        assert_eq!(crate::refdata::data_iso_veloce("2023-02-29"), None);
     }
 
     #[test]

@@ -282,10 +282,7 @@ fn parse_date(s: &str, line: u64) -> Result<Option<NaiveDate>, CatalogueError> {
     if s.is_empty() {
         return Ok(None);
     }
-    if let Some(d) = crate::refdata::data_iso(s) {
-        return Ok(Some(d));
-    }
-    NaiveDate::parse_from_str(s, "%Y-%m-%d")
+    crate::refdata::data_iso(s)
         .map(Some)
         .map_err(|e| CatalogueError {
             line,
