@@ -210,7 +210,7 @@ impl<'a> Ctx<'a> {
         path: impl Into<String>,
         params: impl IntoIterator<Item = (&'p str, String)>,
     ) {
-        self.emit_inner(rule_id, None, path.into(), params);
+        self.emit_inner(rule_id, None, || path.into(), || params);
     }
 
     /// [`Ctx::emit`] with the pointer and the parameters computed only when the finding is kept
@@ -223,14 +223,7 @@ impl<'a> Ctx<'a> {
     ) where
         P: IntoIterator<Item = (&'p str, String)>,
     {
-        let Some((rule, modelli)) = regola_con_modelli(rule_id) else {
-            debug_assert!(false, "rule {rule_id} is not in the catalogue");
-            return;
-        };
-        if self.rule_enabled(rule) {
-            let issue = Issue::of_rule(rule, modelli, path(), params_mascherati(params()));
-            self.issues.push(issue);
-        }
+        self.emit_inner(rule_id, None, path, params);
     }
 
     /// Raises a finding with a severity other than the catalogue's (the specification's
@@ -242,16 +235,19 @@ impl<'a> Ctx<'a> {
         path: impl Into<String>,
         params: impl IntoIterator<Item = (&'p str, String)>,
     ) {
-        self.emit_inner(rule_id, Some(severity), path.into(), params);
+        self.emit_inner(rule_id, Some(severity), || path.into(), || params);
     }
 
-    fn emit_inner<'p>(
+    /// The finding, built (pointer and parameters computed) only when it is kept.
+    fn emit_inner<'p, P>(
         &mut self,
         rule_id: &str,
         severity: Option<Severity>,
-        path: String,
-        params: impl IntoIterator<Item = (&'p str, String)>,
-    ) {
+        path: impl FnOnce() -> String,
+        params: impl FnOnce() -> P,
+    ) where
+        P: IntoIterator<Item = (&'p str, String)>,
+    {
         let Some((rule, modelli)) = regola_con_modelli(rule_id) else {
             debug_assert!(false, "rule {rule_id} is not in the catalogue");
             return;
@@ -259,7 +255,7 @@ impl<'a> Ctx<'a> {
         if !self.rule_enabled(rule) {
             return;
         }
-        let mut issue = Issue::of_rule(rule, modelli, path, params_mascherati(params));
+        let mut issue = Issue::of_rule(rule, modelli, path(), params_mascherati(params()));
         if let Some(s) = severity {
             issue.severity = s;
         }
