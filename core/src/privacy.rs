@@ -13,29 +13,18 @@
 /// ```
 pub fn maschera_cf(value: &str) -> String {
     let t = value.trim();
-    if t.is_ascii() {
-        // One byte per character: no intermediate vector.
-        let n = t.len();
-        if n < 8 {
-            return "*".repeat(n);
-        }
-        let mut out = String::with_capacity(n);
-        out.push_str(&t[..6]);
-        out.extend(std::iter::repeat_n('*', n - 7));
-        out.push_str(&t[n - 1..]);
-        return out;
+    let n = t.chars().count();
+    if n < 8 {
+        return "*".repeat(n);
     }
-    let chars: Vec<char> = t.chars().collect();
-    let n = chars.len();
-    if n >= 8 {
-        let mut out = String::with_capacity(n);
-        out.extend(&chars[..6]);
-        out.extend(std::iter::repeat_n('*', n - 7));
-        out.push(chars[n - 1]);
-        out
-    } else {
-        "*".repeat(n)
-    }
+    // Byte offsets of the seventh character and of the last one (no intermediate vector).
+    let settimo = t.char_indices().nth(6).map_or(t.len(), |(i, _)| i);
+    let ultimo = t.char_indices().next_back().map_or(t.len(), |(i, _)| i);
+    let mut out = String::with_capacity(t.len());
+    out.push_str(t.get(..settimo).unwrap_or_default());
+    out.extend(std::iter::repeat_n('*', n - 7));
+    out.push_str(t.get(ultimo..).unwrap_or_default());
+    out
 }
 
 /// Masks, with [`maschera_cf`], every alphanumeric run that could be or hide a codice fiscale: 11
